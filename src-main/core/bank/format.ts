@@ -1,0 +1,215 @@
+import { parse as parseYaml } from 'yaml'
+import { DIFFICULTIES, TOPICS, type Bank, type Difficulty, type Question } from './types'
+
+/** A bank file that cannot be read, with the file, the 1-based line and what is wrong. */
+export class BankFormatError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly reason: string
+  ) {
+    super(`${file}:${line}: ${reason}`)
+    this.name = 'BankFormatError'
+  }
+}
+
+const META_KEYS = ['id', 'topics', 'difficulty', 'time', 'source'] as const
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/
+const MIN_TIME = 30
+const MAX_TIME = 900
+
+interface Draft {
+  line: number
+  text: string
+  meta: Map<string, string[]>
+  answer: string[]
+  keyPoints: string[]
+  section: 'meta' | 'answer' | 'keypoints'
+  answerLine: number
+}
+
+/** Parses one bank file. Throws BankFormatError naming the line and the problem. */
+export function parseBank(source: string, file: string): Bank {
+  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/)
+  const fail = (line: number, reason: string): never => {
+    throw new BankFormatError(file, line, reason)
+  }
+
+  if (lines[0]?.trim() !== '---') fail(1, 'expected YAML front matter starting with "---"')
+  const end = lines.indexOf('---', 1)
+  if (end < 0) fail(1, 'front matter is not closed by a "---" line')
+  let front: Record<string, unknown>
+  try {
+    front = (parseYaml(lines.slice(1, end).join('\n')) ?? {}) as Record<string, unknown>
+  } catch (e) {
+    return fail(2, `front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`)
+  }
+  const bankId = String(front.id ?? '')
+  if (!ID_PATTERN.test(bankId)) fail(2, `front matter "id" must be kebab-case, got "${bankId}"`)
+  const title = String(front.title ?? '').trim()
+  if (!title) fail(2, 'front matter needs a "title"')
+  const version = Number(front.version ?? 1)
+  if (!Number.isInteger(version) || version < 1) fail(2, '"version" must be a positive integer')
+
+  const drafts: Draft[] = []
+  let current: Draft | undefined
+  let fence: { marker: string; line: number } | undefined
+
+  for (let i = end + 1; i < lines.length; i++) {
+    const raw = lines[i]
+    const lineNo = i + 1
+    const fenceMatch = FENCE.exec(raw)
+    if (fence) {
+      if (fenceMatch && fenceMatch[1][0] === fence.marker[0] && fenceMatch[1].length >= fence.marker.length && raw.trim() === fenceMatch[1]) {
+        fence = undefined
+      }
+      pushBody(current, raw, lineNo, fail)
+      continue
+    }
+    if (fenceMatch) {
+      fence = { marker: fenceMatch[1], line: lineNo }
+      if (!current) fail(lineNo, 'code block outside a question')
+      pushBody(current, raw, lineNo, fail)
+      continue
+    }
+    if (raw.startsWith('## ')) {
+      current = {
+        line: lineNo,
+        text: raw.slice(3).trim(),
+        meta: new Map(),
+        answer: [],
+        keyPoints: [],
+        section: 'meta',
+        answerLine: 0
+      }
+      if (!current.text) fail(lineNo, 'empty question heading')
+      drafts.push(current)
+      continue
+    }
+    if (raw.startsWith('### ')) {
+      if (!current) fail(lineNo, 'section heading before the first question')
+      const name = raw.slice(4).trim().toLowerCase()
+      if (name === 'answer') {
+        if (current!.section !== 'meta') fail(lineNo, 'second "### Answer" in one question')
+        current!.section = 'answer'
+        current!.answerLine = lineNo
+      } else if (name === 'key points') {
+        if (current!.section !== 'answer') fail(lineNo, '"### Key points" must follow "### Answer"')
+        current!.section = 'keypoints'
+      } else {
+        fail(lineNo, `unexpected heading "${raw.trim()}": only "### Answer" and "### Key points" belong to a question (use #### inside answers)`)
+      }
+      continue
+    }
+    if (raw.startsWith('# ')) fail(lineNo, 'level-1 headings are not allowed in a bank; the title is in the front matter')
+    if (!current) {
+      if (raw.trim()) fail(lineNo, 'text before the first question')
+      continue
+    }
+    if (current.section === 'meta') {
+      if (!raw.trim()) continue
+      const m = /^-\s+([a-zA-Z]+)\s*:\s*(.*)$/.exec(raw)
+      if (!m) fail(lineNo, 'expected a "- key: value" metadata line or "### Answer"')
+      const key = m![1].toLowerCase()
+      if (!(META_KEYS as readonly string[]).includes(key)) fail(lineNo, `unknown metadata key "${m![1]}" (known: ${META_KEYS.join(', ')})`)
+      if (key !== 'source' && current.meta.has(key)) fail(lineNo, `"${key}" given twice`)
+      current.meta.set(key, [...(current.meta.get(key) ?? []), m![2].trim()])
+      continue
+    }
+    pushBody(current, raw, lineNo, fail)
+  }
+  if (fence) fail(fence.line, 'code block is never closed')
+
+  const seen = new Set<string>()
+  const questions = drafts.map((d) => {
+    const q = finish(d, bankId, fail)
+    if (seen.has(q.id)) fail(d.line, `duplicate question id "${q.id}"`)
+    seen.add(q.id)
+    return q
+  })
+  if (questions.length === 0) fail(end + 2, 'the bank has no questions')
+  return {
+    id: bankId,
+    title,
+    description: String(front.description ?? '').trim(),
+    version,
+    file,
+    questions
+  }
+}
+
+function pushBody(current: Draft | undefined, raw: string, lineNo: number, fail: (l: number, r: string) => never): void {
+  if (!current) return
+  if (current.section === 'meta') {
+    if (raw.trim()) fail(lineNo, 'expected a "- key: value" metadata line or "### Answer"')
+    return
+  }
+  if (current.section === 'answer') {
+    current.answer.push(raw)
+    return
+  }
+  if (!raw.trim()) return
+  const m = /^[-*]\s+(.+)$/.exec(raw)
+  if (!m) fail(lineNo, 'key points must be a flat "- " list')
+  current.keyPoints.push(m![1].trim())
+}
+
+function finish(d: Draft, bankId: string, fail: (l: number, r: string) => never): Question {
+  const one = (key: string): string => {
+    const v = d.meta.get(key)?.[0]
+    if (!v) fail(d.line, `question "${d.text}" has no "${key}"`)
+    return v!
+  }
+  const id = one('id')
+  if (!ID_PATTERN.test(id)) fail(d.line, `question id "${id}" must be kebab-case`)
+  const topics = one('topics')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean)
+  for (const t of topics) {
+    if (!(TOPICS as readonly string[]).includes(t)) fail(d.line, `unknown topic "${t}" in "${id}" (see content/README.md)`)
+  }
+  const difficulty = one('difficulty') as Difficulty
+  if (!DIFFICULTIES.includes(difficulty)) fail(d.line, `difficulty of "${id}" must be easy, medium or hard`)
+  const timeSec = Number(one('time'))
+  if (!Number.isInteger(timeSec) || timeSec < MIN_TIME || timeSec > MAX_TIME) {
+    fail(d.line, `time of "${id}" must be whole seconds between ${MIN_TIME} and ${MAX_TIME}`)
+  }
+  const sources = d.meta.get('source') ?? []
+  if (sources.length === 0) fail(d.line, `question "${id}" has no "source" (use "original" if it has no seed)`)
+  if (d.section === 'meta') fail(d.line, `question "${id}" has no "### Answer"`)
+  const answer = trimBlank(d.answer).join('\n')
+  if (!answer.trim()) fail(d.answerLine || d.line, `question "${id}" has an empty answer`)
+  if (d.section !== 'keypoints') fail(d.line, `question "${id}" has no "### Key points"`)
+  if (d.keyPoints.length < 3 || d.keyPoints.length > 7) {
+    fail(d.line, `question "${id}" has ${d.keyPoints.length} key points; 3 to 7 are required`)
+  }
+  return { id, bankId, text: d.text, topics, difficulty, timeSec, sources, answer, keyPoints: d.keyPoints, line: d.line }
+}
+
+function trimBlank(lines: string[]): string[] {
+  let a = 0
+  let b = lines.length
+  while (a < b && !lines[a].trim()) a++
+  while (b > a && !lines[b - 1].trim()) b--
+  return lines.slice(a, b)
+}
+
+/** Writes a bank in the canonical format; parseBank(serializeBank(b)) gives b back. */
+export function serializeBank(bank: Bank): string {
+  const out: string[] = ['---', `id: ${bank.id}`, `title: ${yamlScalar(bank.title)}`]
+  if (bank.description) out.push(`description: ${yamlScalar(bank.description)}`)
+  out.push(`version: ${bank.version}`, '---')
+  for (const q of bank.questions) {
+    out.push('', `## ${q.text}`, '', `- id: ${q.id}`, `- topics: ${q.topics.join(', ')}`, `- difficulty: ${q.difficulty}`, `- time: ${q.timeSec}`)
+    for (const s of q.sources) out.push(`- source: ${s}`)
+    out.push('', '### Answer', '', q.answer, '', '### Key points', '')
+    for (const k of q.keyPoints) out.push(`- ${k}`)
+  }
+  return out.join('\n') + '\n'
+}
+
+function yamlScalar(s: string): string {
+  return /^[\w][\w .,()/&+-]*$/.test(s) && !/:\s/.test(s) ? s : JSON.stringify(s)
+}

@@ -1,0 +1,20 @@
+import type { RoundState } from '../session/types'
+import type { SessionSummary } from './types'
+
+export function summarize(state: RoundState): SessionSummary {
+  const ratings = state.attempts.flatMap((a) => (a.grade ? [a.grade.rating] : []))
+  const unique = <T>(xs: T[]): T[] => [...new Set(xs)]
+  return {
+    id: state.id,
+    startedAt: state.startedAt,
+    endedAt: state.endedAt,
+    status: state.status,
+    bankIds: unique(state.questions.map((q) => q.bankId)),
+    bankTitles: unique(state.questions.map((q) => q.bankTitle)),
+    topics: unique(state.questions.flatMap((q) => q.topics)).sort(),
+    questionCount: state.questions.length,
+    gradedCount: ratings.length,
+    averageRating: ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100 : null,
+    durationMs: Math.round(state.roundUsedMs)
+  }
+}

@@ -1,0 +1,61 @@
+import type { RoundState, RoundStatus } from '../session/types'
+
+export interface SessionSummary {
+  id: string
+  startedAt: string
+  endedAt: string | null
+  status: RoundStatus
+  bankIds: string[]
+  bankTitles: string[]
+  topics: string[]
+  questionCount: number
+  gradedCount: number
+  /** Mean rating of the graded questions, 1–5; null when nothing was graded. */
+  averageRating: number | null
+  /** Active time of the round, excluding pauses. */
+  durationMs: number
+}
+
+export type HistorySortKey = 'startedAt' | 'averageRating' | 'durationMs' | 'questionCount' | 'status'
+
+export interface HistoryQuery {
+  offset: number
+  limit: number
+  sort: { key: HistorySortKey; dir: 'asc' | 'desc' }
+  topics: string[]
+  statuses: RoundStatus[]
+  /** ISO dates, inclusive. */
+  from: string | null
+  to: string | null
+  minRating: number | null
+  maxRating: number | null
+  /** Matched against question texts, drafts and notes. */
+  text: string
+}
+
+export interface HistoryPage {
+  total: number
+  /** Sessions in history before filters. */
+  all: number
+  items: SessionSummary[]
+}
+
+export interface QuestionAttemptRecord {
+  sessionId: string
+  questionIndex: number
+  questionId: string
+  rating: number
+  at: string
+  draft: string
+  note: string
+}
+
+/** A file that was damaged, missing or from a newer version, and what was done about it. */
+export interface StorageProblem {
+  file: string
+  /** Where the damaged file was kept, when it was moved aside. */
+  keptAt: string | null
+  message: string
+}
+
+export type { RoundState }

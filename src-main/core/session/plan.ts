@@ -1,0 +1,39 @@
+import type { Bank, Question } from '../bank/types'
+import type { RoundQuestion, RoundSetup } from './types'
+
+export class PlanError extends Error {}
+
+/** Picks the questions of a round from the banks, as the setup asks. */
+export function planRound(banks: Bank[], setup: RoundSetup, random: () => number = Math.random): RoundQuestion[] {
+  const chosenBanks = setup.bankIds.length ? banks.filter((b) => setup.bankIds.includes(b.id)) : banks
+  const missing = setup.bankIds.filter((id) => !banks.some((b) => b.id === id))
+  if (missing.length) throw new PlanError(`No such bank: ${missing.join(', ')}`)
+  const pool: { bank: Bank; q: Question }[] = []
+  for (const bank of chosenBanks) {
+    for (const q of bank.questions) {
+      if (setup.topics.length && !q.topics.some((t) => setup.topics.includes(t))) continue
+      if (setup.difficulties.length && !setup.difficulties.includes(q.difficulty)) continue
+      pool.push({ bank, q })
+    }
+  }
+  if (pool.length === 0) throw new PlanError('No question matches these banks, topics and difficulties.')
+  if (setup.order === 'random') shuffle(pool, random)
+  return pool.slice(0, setup.questionCount).map(({ bank, q }) => ({
+    questionId: q.id,
+    bankId: bank.id,
+    bankTitle: bank.title,
+    text: q.text,
+    topics: q.topics,
+    difficulty: q.difficulty,
+    answer: q.answer,
+    keyPoints: q.keyPoints,
+    timeLimitMs: (setup.secondsPerQuestion ?? q.timeSec) * 1000
+  }))
+}
+
+function shuffle<T>(items: T[], random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[items[i], items[j]] = [items[j], items[i]]
+  }
+}

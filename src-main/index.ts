@@ -1,0 +1,63 @@
+/**
+ * Electron entry: app lifecycle only. It composes the domain services, mounts the contract on
+ * ipcMain and opens a hardened window. Domain logic lives in core/, never here.
+ */
+import { app, BrowserWindow } from 'electron'
+import { join } from 'node:path'
+import { createAppServices, type AppServices } from './services'
+import { createDispatcher } from './handlers'
+import { registerIpc, sendEvent } from './shell/ipc'
+import { createMainWindow, hardenSession, preloadPath } from './shell/window'
+import { installMenu } from './shell/menu'
+import { openElectronSettings } from './shell/settings'
+
+// Tests and portable use can point the data folder elsewhere.
+if (process.env.INTERVIEW_DRILL_DATA_DIR) app.setPath('userData', process.env.INTERVIEW_DRILL_DATA_DIR)
+
+let win: BrowserWindow | null = null
+let services: AppServices | undefined
+
+if (!app.requestSingleInstanceLock()) app.quit()
+app.on('second-instance', () => {
+  if (win?.isMinimized()) win.restore()
+  win?.focus()
+})
+
+app.whenReady().then(async () => {
+  hardenSession()
+  installMenu()
+  const dataDir = app.getPath('userData')
+  services = await createAppServices({
+    dataDir,
+    contentDir: app.isPackaged ? join(process.resourcesPath, 'content', 'banks') : join(app.getAppPath(), 'content', 'banks'),
+    version: app.getVersion(),
+    openSettingsFile: () => openElectronSettings(dataDir),
+    emit: (event, payload) => sendEvent(win, event, payload)
+  })
+  registerIpc(createDispatcher(services))
+  const open = (): void => {
+    win = createMainWindow({
+      preload: preloadPath(__dirname),
+      rendererUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
+      rendererFile: join(__dirname, '../renderer/index.html')
+    })
+    win.on('closed', () => (win = null))
+  }
+  open()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open()
+  })
+})
+
+// A running round is paused and kept on disk; it is offered again on the next start.
+let quitting = false
+app.on('before-quit', (event) => {
+  if (quitting || !services) return
+  event.preventDefault()
+  quitting = true
+  void services.rounds.shutdown().finally(() => app.quit())
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})

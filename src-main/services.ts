@@ -1,0 +1,113 @@
+/**
+ * Composes the domain services that both shells serve. Imports nothing from electron: the Electron
+ * shell and the web shell each pass in what differs (the settings file, where events go).
+ */
+import { mkdir } from 'node:fs/promises'
+import { loadBankLibrary } from './core/bank/library'
+import type { Bank, Difficulty } from './core/bank/types'
+import { HistoryError, HistoryStore } from './core/history/store'
+import { RoundEngine } from './core/session/engine'
+import { summarizeRound } from './core/session/summary'
+import { summarize } from './core/history/summary'
+import { systemClock, type Clock } from './core/session/clock'
+import { SettingsService, type KeyValueFile } from './core/settings'
+import type { AppState, AttemptHistoryItem, BankSummary, Events, EventName, Problem, SessionDetail } from './contract'
+
+export interface AppServicesOptions {
+  dataDir: string
+  contentDir: string
+  version: string
+  openSettingsFile: () => KeyValueFile
+  emit: <E extends EventName>(event: E, payload: Events[E]) => void
+  clock?: Clock
+  random?: () => number
+}
+
+export type AppServices = Awaited<ReturnType<typeof createAppServices>>
+
+export async function createAppServices(opts: AppServicesOptions) {
+  await mkdir(opts.dataDir, { recursive: true })
+  const history = new HistoryStore(opts.dataDir)
+  await history.open()
+  const settings = await SettingsService.open(opts.dataDir, opts.openSettingsFile, history.problems)
+  const library = await loadBankLibrary(opts.contentDir)
+  const banks: Bank[] = library.banks
+  const byQuestion = new Map(banks.flatMap((b) => b.questions.map((q) => [q.id, q] as const)))
+
+  const rounds = new RoundEngine({
+    store: history,
+    clock: opts.clock ?? systemClock,
+    banks: () => banks,
+    random: opts.random,
+    emit: (e) => (e.type === 'changed' ? opts.emit('round:changed', e.view) : opts.emit('round:expired', e))
+  })
+  await rounds.init()
+
+  const problems = (): Problem[] => [...library.problems, ...history.problems]
+
+  return {
+    settings,
+    rounds,
+    history,
+    questionText: (id: string) => byQuestion.get(id)?.text,
+
+    appState(): AppState {
+      return { version: opts.version, dataDir: opts.dataDir, problems: problems(), interrupted: rounds.interruptedRound(), settings: settings.get() }
+    },
+
+    bankSummaries(): BankSummary[] {
+      return banks.map((b) => {
+        const topics: Record<string, number> = {}
+        const difficulties: Record<Difficulty, number> = { easy: 0, medium: 0, hard: 0 }
+        const matrix = new Map<string, number>()
+        for (const q of b.questions) {
+          difficulties[q.difficulty]++
+          for (const t of q.topics) {
+            topics[t] = (topics[t] ?? 0) + 1
+            matrix.set(`${t}\u0000${q.difficulty}`, (matrix.get(`${t}\u0000${q.difficulty}`) ?? 0) + 1)
+          }
+        }
+        return {
+          id: b.id,
+          title: b.title,
+          description: b.description,
+          questionCount: b.questions.length,
+          topics,
+          difficulties,
+          matrix: [...matrix].map(([k, count]) => {
+            const [topic, difficulty] = k.split('\u0000')
+            return { topic, difficulty: difficulty as Difficulty, count }
+          })
+        }
+      })
+    },
+
+    async sessionDetail(id: string): Promise<SessionDetail> {
+      const state = await history.read(id).finally(() => opts.emit('app:problems', problems()))
+      return {
+        summary: summarize(state),
+        result: summarizeRound(state),
+        questions: state.questions.map((q, i) => ({ ...q, attempt: state.attempts[i] }))
+      }
+    },
+
+    async attemptHistory(questionId: string): Promise<AttemptHistoryItem[]> {
+      const attempts = await history.attempts(questionId)
+      const out: AttemptHistoryItem[] = []
+      for (const a of attempts) out.push({ ...a, sessionStartedAt: (await history.summary(a.sessionId))?.startedAt ?? null })
+      return out
+    },
+
+    async deletableCount(): Promise<number> {
+      return (await history.count()) - (rounds.activeId && (await history.summary(rounds.activeId)) ? 1 : 0)
+    },
+
+    async clearHistory(expectedCount: number): Promise<{ removed: number }> {
+      const deletable = await this.deletableCount()
+      if (deletable !== expectedCount) {
+        throw new HistoryError('busy', `History changed: ${deletable} sessions would be deleted, not ${expectedCount}. Please confirm again.`)
+      }
+      return { removed: await history.clear(rounds.activeId) }
+    }
+  }
+}

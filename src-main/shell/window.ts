@@ -1,0 +1,57 @@
+import { BrowserWindow, session, shell } from 'electron'
+import { join } from 'node:path'
+import { CONTENT_SECURITY_POLICY } from './csp'
+
+/**
+ * The one window, with Electron's security checklist applied
+ * (https://www.electronjs.org/docs/latest/tutorial/security): context isolation, sandbox, no Node in
+ * the renderer, no webview, a strict CSP, no navigation away from the app, no new windows.
+ */
+export function createMainWindow(opts: { preload: string; rendererUrl?: string; rendererFile: string }): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1200,
+    height: 820,
+    minWidth: 760,
+    minHeight: 560,
+    show: false,
+    title: 'Interview Drill',
+    autoHideMenuBar: false,
+    webPreferences: {
+      preload: opts.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: true
+    }
+  })
+  win.once('ready-to-show', () => win.show())
+
+  // http(s) links open in the system browser; nothing opens inside the app.
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, opts.rendererUrl)) event.preventDefault()
+  })
+
+  if (opts.rendererUrl) void win.loadURL(opts.rendererUrl)
+  else void win.loadFile(opts.rendererFile)
+  return win
+}
+
+export function isAppUrl(url: string, devUrl?: string): boolean {
+  if (devUrl && url.startsWith(devUrl)) return true
+  return url.startsWith('file://')
+}
+
+/** Sends the CSP with every response, and refuses every permission request (camera, notifications…). */
+export function hardenSession(): void {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+  })
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+}
+
+export const preloadPath = (dir: string): string => join(dir, '../preload/index.cjs')

@@ -1,0 +1,42 @@
+/**
+ * Entry of the loopback web shell (no Electron): `npx tsx src-main/web.ts [--data-dir DIR] [--port N]`.
+ * Prints one line `READY <url>` when it serves. Used by the end-to-end tests and `npm run web`.
+ */
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import Conf from 'conf'
+import { createAppServices } from './services'
+import { createDispatcher } from './handlers'
+import { startWebShell, type WebShell } from './shell/web-server'
+import { defaultDataDir } from './shell/paths'
+
+const root = join(import.meta.dirname, '..')
+const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, port: { type: 'string' } } })
+const dataDir = values['data-dir'] ?? process.env.INTERVIEW_DRILL_DATA_DIR ?? defaultDataDir()
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
+
+let shell: WebShell | undefined
+const services = await createAppServices({
+  dataDir,
+  contentDir: join(root, 'content', 'banks'),
+  version: pkg.version,
+  openSettingsFile: () => new Conf({ cwd: dataDir, configName: 'settings', projectName: 'interview-drill' }) as never,
+  emit: (event, payload) => shell?.broadcast(event, payload)
+})
+shell = await startWebShell({
+  dispatch: createDispatcher(services),
+  rendererDir: join(root, 'out', 'renderer'),
+  token: process.env.INTERVIEW_DRILL_TOKEN ?? randomBytes(24).toString('hex'),
+  port: values.port ? Number(values.port) : 0
+})
+console.log(`READY ${shell.url}`)
+
+const stop = async (): Promise<void> => {
+  await services.rounds.shutdown()
+  await shell?.close()
+  process.exit(0)
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)
