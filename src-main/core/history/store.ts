@@ -194,9 +194,8 @@ export class HistoryStore {
       await this.forget(id)
       throw new HistoryError('corrupt', `Session ${id} comes from a newer version of the app.`)
     }
-    records = migrateSession(records)
     try {
-      return replaySession(records)
+      return replaySession(migrateSession(records))
     } catch (e) {
       if (!(e instanceof SessionReplayError)) throw e
       await this.report(file, `Session ${id} is inconsistent (${e.message}) and was set aside.`, 'corrupt')
