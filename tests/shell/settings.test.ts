@@ -1,0 +1,44 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { openElectronSettings } from '../../src-main/shell/settings'
+import { DEFAULT_SETTINGS, SettingsService } from '../../src-main/core/settings'
+import type { StorageProblem } from '../../src-main/core/history/types'
+import { tempDir } from '../helpers/world'
+
+describe('settings in electron-store', () => {
+  it('start from the defaults and persist changes to the data folder', async () => {
+    const dir = tempDir()
+    const problems: StorageProblem[] = []
+    const s = await SettingsService.open(dir, () => openElectronSettings(dir), problems)
+    expect(s.get()).toEqual(DEFAULT_SETTINGS)
+    s.update({ theme: 'dark', roundDefaults: { ...DEFAULT_SETTINGS.roundDefaults, questionCount: 12 } })
+    const onDisk = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))
+    expect(onDisk).toMatchObject({ theme: 'dark', roundDefaults: { questionCount: 12 } })
+    const again = await SettingsService.open(dir, () => openElectronSettings(dir), problems)
+    expect(again.get().theme).toBe('dark')
+    expect(problems).toEqual([])
+  })
+
+  it('keep a damaged settings file aside, tell the user and use the defaults', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'settings.json'), '{"theme": "dark", ')
+    const problems: StorageProblem[] = []
+    const s = await SettingsService.open(dir, () => openElectronSettings(dir), problems)
+    expect(s.get()).toEqual(DEFAULT_SETTINGS)
+    expect(problems).toEqual([{ file: join(dir, 'settings.json'), keptAt: expect.stringContaining(join(dir, 'corrupt')), message: expect.stringMatching(/damaged/) }])
+    expect(readFileSync(problems[0].keptAt!, 'utf8')).toBe('{"theme": "dark", ')
+    expect(readdirSync(join(dir, 'corrupt'))).toHaveLength(1)
+  })
+
+  it('reset values that fail the schema and say so', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ theme: 'purple' }))
+    const problems: StorageProblem[] = []
+    const s = await SettingsService.open(dir, () => openElectronSettings(dir), problems)
+    expect(s.get().theme).toBe('system')
+    expect(problems[0].message).toMatch(/not valid/)
+    expect(existsSync(join(dir, 'settings.json'))).toBe(true)
+    expect(() => s.update({ theme: 'neon' as never })).toThrow()
+  })
+})
