@@ -6,6 +6,7 @@ import { decodeRecords, encodeRecord } from '../fs/records'
 import { replaySession, SessionReplayError } from '../session/replay'
 import { SESSION_SCHEMA_VERSION, type RoundState, type SessionRecord } from '../session/types'
 import { summarize } from './summary'
+import { QuestionSnapshots } from './snapshots'
 import { queryHistory } from './query'
 import type { HistoryPage, HistoryQuery, QuestionAttemptRecord, SessionSummary, StorageProblem } from './types'
 
@@ -51,6 +52,7 @@ export class HistoryStore {
   private summaries: Map<string, SessionSummary> | null = null
   private grades: Map<string, QuestionAttemptRecord> | null = null
   private queue: Promise<unknown> = Promise.resolve()
+  private readonly snapshots: QuestionSnapshots
   readonly problems: StorageProblem[] = []
 
   constructor(dataDir: string) {
@@ -61,6 +63,7 @@ export class HistoryStore {
     this.indexFile = join(this.dir, 'index.jsonl')
     this.gradesFile = join(this.dir, 'grades.jsonl')
     this.activeFile = join(this.dir, 'active.json')
+    this.snapshots = new QuestionSnapshots(join(this.dir, 'questions'))
   }
 
   /** Runs writes one at a time, in order. */
@@ -93,7 +96,7 @@ export class HistoryStore {
   createSession(start: Extract<SessionRecord, { t: 'start' }>): Promise<void> {
     return this.serial(async () => {
       const file = this.sessionFile(start.id)
-      await writeFileAtomic(file, encodeRecord(start))
+      await writeFileAtomic(file, encodeRecord(await this.snapshots.dehydrate(start)))
       await writeFileAtomic(this.activeFile, JSON.stringify({ v: 1, sessionId: start.id }))
       await this.appendIndex({ k: 's', s: summarize(replaySession([start])) })
     })
@@ -195,7 +198,7 @@ export class HistoryStore {
       throw new HistoryError('corrupt', `Session ${id} comes from a newer version of the app.`)
     }
     try {
-      return replaySession(migrateSession(records))
+      return replaySession(await this.snapshots.hydrate(migrateSession(records)))
     } catch (e) {
       if (!(e instanceof SessionReplayError)) throw e
       await this.report(file, `Session ${id} is inconsistent (${e.message}) and was set aside.`, 'corrupt')

@@ -328,9 +328,12 @@ export class RoundEngine {
   }
 
   private onTimer(scope: 'question' | 'round', roundId: string, index: number): void {
+    const s = this.state
+    if (!s || s.id !== roundId || s.status !== 'running' || s.paused || s.index !== index) return
+    // Tell the renderer at once; the reveal that follows is written to disk first, then shown.
+    this.deps.emit({ type: 'expired', roundId, index, scope })
     void this.exclusive(async () => {
-      const s = this.state
-      if (!s || s.id !== roundId || s.status !== 'running' || s.paused || s.index !== index) return
+      if (this.state !== s || s.status !== 'running' || s.paused || s.index !== index) return
       const a = s.attempts[s.index]
       if (scope === 'round') s.totalExpired = true
       if (!a.revealed) {
@@ -341,7 +344,6 @@ export class RoundEngine {
           a.expired = true
         }
       }
-      this.deps.emit({ type: 'expired', roundId, index, scope })
       this.changed()
     }).catch((e) => console.error('round timer failed', e))
   }

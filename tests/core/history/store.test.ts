@@ -152,6 +152,22 @@ describe('HistoryStore', () => {
     expect(existsSync(sessionFile(w.dataDir, a))).toBe(false)
   })
 
+  it('keeps the question a session was graded against, stored once however many sessions show it', async () => {
+    const w = await world()
+    const a = await playRound(w, [3, 4])
+    await playRound(w, [5, 5])
+    const dir = join(w.dataDir, 'history', 'questions')
+    expect(readdirSync(dir)).toHaveLength(2)
+    expect(readFileSync(sessionFile(w.dataDir, a), 'utf8')).not.toContain('quorum')
+    const state = await (await reopen(w.dataDir)).read(a)
+    expect(state.questions[0]).toMatchObject({ questionId: 'sample-etcd-two', text: "Why can't you run a two-member etcd cluster safely?", keyPoints: expect.arrayContaining(['Use odd sizes']) })
+    expect(state.questions[0].answer).toContain('**quorum**')
+    for (const f of readdirSync(dir)) rmSync(join(dir, f))
+    const lost = await (await reopen(w.dataDir)).read(a)
+    expect(lost.questions[0].answer).toMatch(/could not be found/)
+    expect(lost.attempts[0].grade?.rating).toBe(3)
+  })
+
   it('starts with format 1 and refuses formats it cannot upgrade', () => {
     expect(SESSION_MIGRATIONS).toEqual({})
     const start = { t: 'start' as const, v: 1, id: 'x', at: '', setup: setup(), questions: [] }

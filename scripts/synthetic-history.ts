@@ -1,0 +1,85 @@
+/**
+ * Writes a synthetic session history in the app's real on-disk format (the same records, checksums,
+ * index and grade log the app writes), for tests and benchmarks at scale.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { encodeRecord } from '../src-main/core/fs/records'
+import { INDEX_SCHEMA_VERSION } from '../src-main/core/history/store'
+import { summarize } from '../src-main/core/history/summary'
+import { replaySession } from '../src-main/core/session/replay'
+import { SESSION_SCHEMA_VERSION, type Rating, type RoundQuestion, type SessionRecord } from '../src-main/core/session/types'
+import type { Bank } from '../src-main/core/bank/types'
+import { QuestionSnapshots } from '../src-main/core/history/snapshots'
+
+const WORDS = 'etcd quorum raft leader kubelet probe iptables nftables conntrack vxlan bgp calico cilium coredns ndots ingress gateway envoy sidecar mtls rbac role binding certificate rotation snapshot restore drain cordon taint toleration affinity pvc storageclass csi webhook finalizer operator reconcile'.split(' ')
+
+/** A small seeded generator so that runs are repeatable. */
+function rng(seed: number): () => number {
+  let x = seed >>> 0 || 1
+  return () => {
+    x ^= x << 13
+    x ^= x >>> 17
+    x ^= x << 5
+    return (x >>> 0) / 2 ** 32
+  }
+}
+
+export interface SyntheticOptions {
+  sessions: number
+  questionsPerSession: number
+  seed?: number
+  /** The newest session starts here; each earlier one some hours before. */
+  end?: Date
+}
+
+export async function generateHistory(dataDir: string, banks: Bank[], opts: SyntheticOptions): Promise<{ sessionIds: string[]; grades: number }> {
+  const random = rng(opts.seed ?? 42)
+  const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)]
+  const pool = banks.flatMap((b) => b.questions.map((q) => ({ b, q })))
+  const dir = join(dataDir, 'history')
+  const sessionsDir = join(dir, 'sessions')
+  mkdirSync(sessionsDir, { recursive: true })
+  const header = encodeRecord({ k: 'h', v: INDEX_SCHEMA_VERSION })
+  const index: string[] = [header]
+  const gradeLog: string[] = [header]
+  const ids: string[] = []
+  const snapshots = new QuestionSnapshots(join(dir, 'questions'))
+  let t = (opts.end ?? new Date()).getTime() - opts.sessions * 3 * 3_600_000
+  let grades = 0
+  for (let n = 0; n < opts.sessions; n++) {
+    t += Math.floor((1 + random() * 4) * 3_600_000)
+    const at = (ms: number): string => new Date(t + ms).toISOString()
+    const id = `${at(0).replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-')}-${n.toString(16).padStart(6, '0')}`
+    const questions: RoundQuestion[] = Array.from({ length: opts.questionsPerSession }, () => {
+      const { b, q } = pick(pool)
+      return { questionId: q.id, bankId: b.id, bankTitle: b.title, text: q.text, topics: q.topics, difficulty: q.difficulty, answer: q.answer, keyPoints: q.keyPoints, timeLimitMs: q.timeSec * 1000 }
+    })
+    const setup = { bankIds: [], topics: [], difficulties: [], questionCount: questions.length, secondsPerQuestion: null, order: 'random' as const, totalMinutes: null, allowOvertime: false }
+    const records: SessionRecord[] = [{ t: 'start', v: SESSION_SCHEMA_VERSION, id, at: at(0), setup, questions }]
+    let clock = 0
+    const abandoned = random() < 0.05
+    const answered = abandoned ? Math.floor(random() * questions.length) : questions.length
+    for (let i = 0; i < answered; i++) {
+      records.push({ t: 'open', i, at: at(clock), roundUsedMs: clock })
+      const used = Math.floor(20_000 + random() * 200_000)
+      const draft = Array.from({ length: 6 + Math.floor(random() * 20) }, () => pick(WORDS)).join(' ')
+      clock += used
+      records.push({ t: 'reveal', i, at: at(clock), usedMs: used, overtimeMs: 0, expired: false, draft, roundUsedMs: clock, totalExpired: false })
+      clock += 15_000
+      const rating = (1 + Math.floor(random() * 5)) as Rating
+      const note = random() < 0.3 ? `remember ${pick(WORDS)}` : ''
+      records.push({ t: 'grade', i, rating, keyPoints: [0], note, at: at(clock), roundUsedMs: clock })
+      gradeLog.push(encodeRecord({ k: 'g', sessionId: id, questionIndex: i, questionId: questions[i].questionId, rating, at: at(clock), draft, note }))
+      grades++
+    }
+    records.push({ t: 'finish', at: at(clock), status: abandoned ? 'abandoned' : 'finished', roundUsedMs: clock })
+    const stored = [await snapshots.dehydrate(records[0] as Extract<SessionRecord, { t: 'start' }>), ...records.slice(1)]
+    writeFileSync(join(sessionsDir, `${id}.jsonl`), stored.map(encodeRecord).join(''))
+    index.push(encodeRecord({ k: 's', s: summarize(replaySession(records)) }))
+    ids.push(id)
+  }
+  writeFileSync(join(dir, 'index.jsonl'), index.join(''))
+  writeFileSync(join(dir, 'grades.jsonl'), gradeLog.join(''))
+  return { sessionIds: ids, grades }
+}

@@ -1,0 +1,2 @@
+/** The renderer's monotonic clock, shared by the round store and the countdowns. */
+export const monotonicNow = (): number => performance.now()
