@@ -11,7 +11,8 @@ export interface Clock {
 export const systemClock: Clock = {
   now: () => performance.now(),
   wallNow: () => new Date(),
-  setTimer: (ms, fn) => setTimeout(fn, Math.max(0, ms)),
+  // libuv counts whole milliseconds: round up so that a timer never fires before its deadline.
+  setTimer: (ms, fn) => setTimeout(fn, Math.max(0, Math.ceil(ms))),
   clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>)
 }
 

@@ -330,6 +330,15 @@ export class RoundEngine {
   private onTimer(scope: 'question' | 'round', roundId: string, index: number): void {
     const s = this.state
     if (!s || s.id !== roundId || s.status !== 'running' || s.paused || s.index !== index) return
+    // Node may fire a timer up to a millisecond early (its loop time is cached): wait out the rest.
+    const { usedMs, roundUsedMs } = this.live(s)
+    const left = scope === 'question' ? s.questions[s.index].timeLimitMs - usedMs : (s.setup.totalMinutes ?? 0) * 60_000 - roundUsedMs
+    if (left > 0) {
+      const handle = this.deps.clock.setTimer(left, () => this.onTimer(scope, roundId, index))
+      if (scope === 'question') this.questionTimer = handle
+      else this.totalTimer = handle
+      return
+    }
     // Tell the renderer at once; the reveal that follows is written to disk first, then shown.
     this.deps.emit({ type: 'expired', roundId, index, scope })
     void this.exclusive(async () => {

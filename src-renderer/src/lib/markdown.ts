@@ -30,7 +30,7 @@ hljs.registerAliases(['sh', 'zsh', 'console'], { languageName: 'bash' })
 hljs.registerAliases(['toml', 'conf', 'properties'], { languageName: 'ini' })
 hljs.registerAliases(['text', 'txt', 'log'], { languageName: 'plaintext' })
 
-const md: MarkdownIt = new MarkdownIt({
+const md = new MarkdownIt({
   html: false,
   linkify: true,
   typographer: false,
@@ -38,9 +38,13 @@ const md: MarkdownIt = new MarkdownIt({
     const name = (lang || '').trim().toLowerCase().split(/\s+/)[0]
     const known = name && hljs.getLanguage(name) ? name : 'plaintext'
     const body = hljs.highlight(code, { language: known, ignoreIllegals: true }).value
-    return `<pre class="hljs code-block" data-lang="${md.utils.escapeHtml(name || '')}"><code class="hljs language-${known}">${body}</code></pre>`
+    return `<pre class="hljs code-block" data-lang="${escapeAttr(name || '')}"><code class="hljs language-${known}">${body}</code></pre>`
   }
 })
+
+function escapeAttr(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
 
 let hooked = false
 function purifier(): typeof DOMPurify {

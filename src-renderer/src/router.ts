@@ -1,0 +1,31 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import HomeView from './views/HomeView.vue'
+import SetupView from './views/SetupView.vue'
+import InterviewView from './views/InterviewView.vue'
+import SummaryView from './views/SummaryView.vue'
+import HistoryView from './views/HistoryView.vue'
+import SessionView from './views/SessionView.vue'
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: HomeView, meta: { title: 'Home' } },
+  { path: '/setup', name: 'setup', component: SetupView, meta: { title: 'Set up a round' } },
+  { path: '/round', name: 'round', component: InterviewView, meta: { title: 'Interview' } },
+  { path: '/summary/:id', name: 'summary', component: SummaryView, props: true, meta: { title: 'Round summary' } },
+  { path: '/history', name: 'history', component: HistoryView, meta: { title: 'History' } },
+  { path: '/history/:id', name: 'session', component: SessionView, props: true, meta: { title: 'Session' } },
+  { path: '/:pathMatch(.*)*', redirect: '/' }
+]
+
+/** Hash history: the app is loaded from file:// in Electron. */
+export function createAppRouter() {
+  const router = createRouter({
+    history: createWebHashHistory(),
+    routes,
+    scrollBehavior: () => ({ top: 0 })
+  })
+  router.afterEach((to) => {
+    const title = to.meta.title as string | undefined
+    document.title = title && title !== 'Home' ? `${title} · Interview Drill` : 'Interview Drill'
+  })
+  return router
+}
