@@ -25,6 +25,7 @@ export interface AppServicesOptions {
 
 export type AppServices = Awaited<ReturnType<typeof createAppServices>>
 
+// eslint-disable-next-line @typescript-eslint/explicit-function-return-type -- AppServices is defined by what this returns
 export async function createAppServices(opts: AppServicesOptions) {
   await mkdir(opts.dataDir, { recursive: true })
   const history = new HistoryStore(opts.dataDir)

@@ -17,25 +17,26 @@ const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, port: 
 const dataDir = values['data-dir'] ?? process.env.INTERVIEW_DRILL_DATA_DIR ?? defaultDataDir()
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
 
-let shell: WebShell | undefined
+const served: { shell?: WebShell } = {}
 const services = await createAppServices({
   dataDir,
   contentDir: join(root, 'content', 'banks'),
   version: pkg.version,
   openSettingsFile: () => new Conf({ cwd: dataDir, configName: 'settings', projectName: 'interview-drill' }) as never,
-  emit: (event, payload) => shell?.broadcast(event, payload)
+  emit: (event, payload) => served.shell?.broadcast(event, payload)
 })
-shell = await startWebShell({
+const shell = await startWebShell({
   dispatch: createDispatcher(services),
   rendererDir: join(root, 'out', 'renderer'),
   token: process.env.INTERVIEW_DRILL_TOKEN ?? randomBytes(24).toString('hex'),
   port: values.port ? Number(values.port) : 0
 })
+served.shell = shell
 console.log(`READY ${shell.url}`)
 
 const stop = async (): Promise<void> => {
   await services.rounds.shutdown()
-  await shell?.close()
+  await shell.close()
   process.exit(0)
 }
 process.on('SIGINT', stop)

@@ -6,6 +6,7 @@ import type { Bank, BankLoadProblem } from './types'
  */
 const MOJIBAKE = /Ã[\u0080-\u00ff]|Â[\u00a0-\u00bf]|â€|ðŸ|ï¸|ü[ìßîöíëéè]|‚[öÄ]|Ô∏|\uFFFD/
 /** Control characters other than tab and newline, plus zero-width and bidi controls. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const NON_PRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/
 
 export function normalizeQuestionText(text: string): string {

@@ -178,7 +178,7 @@ export class HistoryStore {
       throw new HistoryError('not-found', `Session ${id} was not found; it has been removed from the list.`)
     }
     const decoded = decodeRecords<SessionRecord>(text)
-    let records = decoded.records
+    const records = decoded.records
     if (decoded.badLine) {
       if (decoded.tornTail && records.length > 0) {
         // Power loss in the middle of an append: keep the complete records, keep the original aside.
