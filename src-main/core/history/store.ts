@@ -3,9 +3,9 @@ import { appendFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promis
 import { join } from 'node:path'
 import { appendDurable, fsyncDir, moveAside, writeFileAtomic } from '../fs/durable'
 import { decodeRecords, encodeRecord } from '../fs/records'
-import { replaySession, SessionReplayError } from '../session/replay'
+import { apply, replaySession, SessionReplayError } from '../session/replay'
 import { SESSION_SCHEMA_VERSION, type RoundState, type SessionRecord } from '../session/types'
-import { summarize } from './summary'
+import { gradeRecords, summarize } from './summary'
 import { QuestionSnapshots } from './snapshots'
 import { queryHistory } from './query'
 import type { HistoryPage, HistoryQuery, QuestionAttemptRecord, SessionSummary, StorageProblem } from './types'
@@ -103,23 +103,13 @@ export class HistoryStore {
   }
 
   /** Appends one record; resolves once it is on disk. */
-  append(id: string, record: SessionRecord, state: RoundState): Promise<void> {
+  append(id: string, record: SessionRecord, before: RoundState): Promise<void> {
     return this.serial(async () => {
       await appendDurable(this.sessionFile(id), encodeRecord(record))
-      if (record.t === 'grade') {
-        const a = state.attempts[record.i]
-        const q = state.questions[record.i]
-        const g: QuestionAttemptRecord = {
-          sessionId: id,
-          questionIndex: record.i,
-          questionId: q.questionId,
-          rating: record.rating,
-          at: record.at,
-          draft: a.draft,
-          note: record.note
-        }
-        await this.appendGrade(g)
-      }
+      // The indexes describe the round as this record leaves it.
+      const state = structuredClone(before)
+      apply(state, record)
+      if (record.t === 'grade') for (const g of gradeRecords(state, record.i)) await this.appendGrade(g)
       if (record.t === 'grade' || record.t === 'finish') await this.appendIndex({ k: 's', s: summarize(state) })
       if (record.t === 'finish') {
         // The indexes must hold the finished round before the in-progress marker goes.
@@ -150,12 +140,7 @@ export class HistoryStore {
     // The indexes may have missed the last records before the stop: derive them again from the file.
     await this.serial(async () => {
       await this.appendIndex({ k: 's', s: summarize(state) })
-      for (const [i, a] of state.attempts.entries()) {
-        if (a.grade) {
-          const q = state.questions[i]
-          await this.appendGrade({ sessionId: id, questionIndex: i, questionId: q.questionId, rating: a.grade.rating, at: a.grade.gradedAt, draft: a.draft, note: a.grade.note })
-        }
-      }
+      for (const g of gradeRecords(state)) await this.appendGrade(g)
       if (state.status !== 'running') {
         await this.flushIndexes()
         await rm(this.activeFile, { force: true })
@@ -294,9 +279,7 @@ export class HistoryStore {
         throw e
       }
       summaries.set(id, summarize(state))
-      state.attempts.forEach((a, i) => {
-        if (a.grade) grades.set(`${id}#${i}`, { sessionId: id, questionIndex: i, questionId: state.questions[i].questionId, rating: a.grade.rating, at: a.grade.gradedAt, draft: a.draft, note: a.grade.note })
-      })
+      for (const g of gradeRecords(state)) grades.set(`${id}#${g.questionIndex}`, g)
     }
     const header = encodeRecord({ k: 'h', v: INDEX_SCHEMA_VERSION })
     await writeFileAtomic(this.indexFile, header + [...summaries.values()].map((s) => encodeRecord({ k: 's', s })).join(''))

@@ -1,5 +1,5 @@
 import type { RoundState } from '../session/types'
-import type { SessionSummary } from './types'
+import type { QuestionAttemptRecord, SessionSummary } from './types'
 
 export function summarize(state: RoundState): SessionSummary {
   const ratings = state.attempts.flatMap((a) => (a.grade ? [a.grade.rating] : []))
@@ -17,4 +17,13 @@ export function summarize(state: RoundState): SessionSummary {
     averageRating: ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100 : null,
     durationMs: Math.round(state.roundUsedMs)
   }
+}
+
+/** The grade-log lines of a session: one per graded question, with the draft and note for search. */
+export function gradeRecords(state: RoundState, only?: number): QuestionAttemptRecord[] {
+  return state.attempts.flatMap((a, i) =>
+    a.grade && (only === undefined || only === i)
+      ? [{ sessionId: state.id, questionIndex: i, questionId: state.questions[i].questionId, rating: a.grade.rating, at: a.grade.gradedAt, draft: a.draft, note: a.grade.note }]
+      : []
+  )
 }

@@ -63,6 +63,8 @@ describe('RoundEngine', () => {
     await expect(engine.next(v.id)).rejects.toMatchObject({ code: 'wrong-phase' })
     await engine.grade(v.id, 0, 4, [0, 2, 2], 'forgot the table')
     expect(recordsOf(dataDir, v.id).at(-1)).toMatchObject({ t: 'grade', rating: 4, keyPoints: [0, 2], note: 'forgot the table' })
+    expect(await store.summary(v.id)).toMatchObject({ status: 'running', gradedCount: 1, averageRating: 4 })
+    expect(await store.attempts('sample-etcd-two')).toMatchObject([{ sessionId: v.id, rating: 4, note: 'forgot the table' }])
     await engine.next(v.id)
     clock.advance(30_000)
     await engine.reveal(v.id)
