@@ -1,4 +1,4 @@
-import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHashHistory, type RouteRecordRaw, type Router } from 'vue-router'
 import HomeView from './views/HomeView.vue'
 import SetupView from './views/SetupView.vue'
 import InterviewView from './views/InterviewView.vue'
@@ -17,7 +17,7 @@ export const routes: RouteRecordRaw[] = [
 ]
 
 /** Hash history: the app is loaded from file:// in Electron. */
-export function createAppRouter() {
+export function createAppRouter(): Router {
   const router = createRouter({
     history: createWebHashHistory(),
     routes,

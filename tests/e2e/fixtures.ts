@@ -19,6 +19,7 @@ export class WebShellProcess {
   constructor(readonly dataDir: string) {}
 
   async start(): Promise<string> {
+    this.log = ''
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main', 'web.ts'), '--data-dir', this.dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
     this.child = child
     this.url = await new Promise<string>((resolve, reject) => {

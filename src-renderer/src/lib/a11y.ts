@@ -1,8 +1,9 @@
 import type { Directive } from 'vue'
+import type { SelectGroupOption, SelectOption } from 'naive-ui'
 
 /**
  * Gives a Naive UI select an accessible name: its focusable element has none of its own. Use as
- * `v-select-label="'Topics'"` on an NSelect (pass the same name in `input-props` for filterable ones).
+ * `v-select-label="'Topics'"` on a non-filterable NSelect (a filterable one has a second input).
  */
 export const vSelectLabel: Directive<HTMLElement, string> = {
   mounted: label,
@@ -33,5 +34,26 @@ export function isTyping(target: EventTarget | null): boolean {
 export function isActivatable(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null
   if (!el || !el.closest) return false
-  return !!el.closest('button, a[href], summary, [role="button"], [role="checkbox"], [role="radio"], [role="switch"], [role="tab"], [role="option"], [role="combobox"], input, textarea, select, .n-base-selection')
+  return !!el.closest(
+    'button, a[href], summary, [role="button"], [role="checkbox"], [role="radio"], [role="switch"], [role="tab"], [role="option"], [role="combobox"], input, textarea, select, .n-base-selection'
+  )
+}
+
+/**
+ * Props that give a Naive UI select menu listbox/option roles (it has none of its own):
+ * `v-bind="selectMenuA11y('Topics', () => form.topics)"` on an NSelect.
+ */
+export function selectMenuA11y(
+  label: string,
+  selected: () => unknown
+): { menuProps: Record<string, string>; nodeProps: (o: SelectOption | SelectGroupOption) => Record<string, string> } {
+  return {
+    menuProps: { role: 'listbox', 'aria-label': label, 'aria-multiselectable': 'true' },
+    nodeProps: (o) => {
+      const cur = selected()
+      const value = 'value' in o ? o.value : undefined
+      const on = Array.isArray(cur) ? cur.includes(value) : cur === value
+      return { role: 'option', 'aria-selected': on ? 'true' : 'false' }
+    }
+  }
 }

@@ -33,6 +33,7 @@ export function formatDuration(ms: number | null | undefined): string {
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+const dateTimeThisYear = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })
 const dateLong = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
 const timeShort = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' })
 
@@ -40,6 +41,24 @@ export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—'
   const d = new Date(iso)
   return Number.isNaN(d.getTime()) ? iso : dateTime.format(d)
+}
+
+/** Compact, for tables: the year only when it is not this year. */
+export function formatShortDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—'
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return d.getFullYear() === new Date().getFullYear() ? dateTimeThisYear.format(d) : dateTime.format(d)
+}
+
+/** `45s`, `4m 05s`, `1h 02m`: for tables. */
+export function formatDurationShort(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—'
+  const total = Math.round(ms / 1000)
+  if (total < 60) return `${total}s`
+  const h = Math.floor(total / 3600)
+  const m = Math.floor((total % 3600) / 60)
+  return h > 0 ? `${h}h ${pad(m)}m` : `${m}m ${pad(total % 60)}s`
 }
 
 /** `Saturday, 22 November 2025 at 14:03` style, for headings. */
@@ -68,15 +87,22 @@ export function formatAverage(avg: number | null | undefined): string {
   return avg === null || avg === undefined ? '—' : avg.toFixed(1)
 }
 
+const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 })
+
+/** `10,000` (in the user's locale). */
+export function formatCount(n: number): string {
+  return integer.format(n)
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`
+  return `${formatCount(n)} ${n === 1 ? one : many}`
 }
 
 export const STATUS_LABELS: Record<string, string> = {
-  running: 'In progress',
-  finished: 'Finished',
-  'ended-early': 'Ended early',
-  abandoned: 'Abandoned'
+  running: 'in progress',
+  finished: 'finished',
+  'ended-early': 'ended early',
+  abandoned: 'abandoned'
 }
 
 export function statusLabel(status: string): string {

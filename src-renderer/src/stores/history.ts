@@ -23,6 +23,8 @@ export const useHistoryStore = defineStore('history', () => {
   const all = ref(0)
   const loading = ref(false)
   const error = ref<string | null>(null)
+  /** Whether the page shown was asked for with filters (the counts say "N of M" then). */
+  const shownFiltered = ref(false)
   /** Bumped whenever sessions were added or removed, so open screens reload. */
   const revision = ref(0)
   let seq = 0
@@ -46,8 +48,9 @@ export const useHistoryStore = defineStore('history', () => {
   async function load(): Promise<void> {
     const mine = ++seq
     loading.value = true
+    const q = query()
     try {
-      const res = await call('history:list', query())
+      const res = await call('history:list', q)
       if (mine !== seq) return
       // Past the end after deletions or narrower filters: go to the last page that exists.
       const lastPage = Math.max(1, Math.ceil(res.total / PAGE_SIZE))
@@ -58,12 +61,25 @@ export const useHistoryStore = defineStore('history', () => {
       items.value = res.items
       total.value = res.total
       all.value = res.all
+      shownFiltered.value = isFiltered(q)
       error.value = null
     } catch (e) {
       if (mine === seq) error.value = errorMessage(e)
     } finally {
       if (mine === seq) loading.value = false
     }
+  }
+
+  function isFiltered(q: HistoryQuery): boolean {
+    return (
+      !!q.text ||
+      q.topics.length > 0 ||
+      q.statuses.length > 0 ||
+      q.from !== null ||
+      q.to !== null ||
+      q.minRating !== null ||
+      q.maxRating !== null
+    )
   }
 
   function resetFilters(): void {
@@ -93,5 +109,23 @@ export const useHistoryStore = defineStore('history', () => {
     return removed
   }
 
-  return { filters, sort, page, items, total, all, loading, error, revision, query, load, resetFilters, remove, restore, deletableCount, clear }
+  return {
+    filters,
+    sort,
+    page,
+    items,
+    total,
+    all,
+    loading,
+    error,
+    shownFiltered,
+    revision,
+    query,
+    load,
+    resetFilters,
+    remove,
+    restore,
+    deletableCount,
+    clear
+  }
 })

@@ -50,7 +50,14 @@ export const useRoundStore = defineStore('round', () => {
   const gradeDirty = computed(() => {
     const g = question.value?.grade
     if (!g) return rating.value !== null
-    return g.rating !== rating.value || g.note !== note.value || !sameList(g.keyPoints, [...ticked.value].sort((a, b) => a - b))
+    return (
+      g.rating !== rating.value ||
+      g.note !== note.value ||
+      !sameList(
+        g.keyPoints,
+        [...ticked.value].sort((a, b) => a - b)
+      )
+    )
   })
   const canAdvance = computed(() => running.value && !!question.value?.revealed && gradeSaved.value && !busy.value)
 
@@ -58,6 +65,7 @@ export const useRoundStore = defineStore('round', () => {
   let draftTimer: ReturnType<typeof setTimeout> | null = null
   let draftChain: Promise<void> = Promise.resolve()
   let gradeSeq = 0
+  let gradePending: Promise<boolean> = Promise.resolve(true)
   let expiredSeq = 0
 
   function resetQuestion(v: RoundView): void {
@@ -206,7 +214,12 @@ export const useRoundStore = defineStore('round', () => {
   }
 
   /** Saves a grade with the ticked key points and note; shown as saved only once main answered. */
-  async function grade(r: Rating): Promise<boolean> {
+  function grade(r: Rating): Promise<boolean> {
+    gradePending = saveGrade(r)
+    return gradePending
+  }
+
+  async function saveGrade(r: Rating): Promise<boolean> {
     const v = view.value
     if (!v || !v.question.revealed || v.status !== 'running') return false
     rating.value = r
@@ -239,8 +252,10 @@ export const useRoundStore = defineStore('round', () => {
     if (question.value?.grade && rating.value !== null) void grade(rating.value)
   }
 
+  /** Moves on once the grade is saved (waits for a grade still being saved). */
   async function next(): Promise<RoundView | null> {
-    if (!view.value?.question.grade) return view.value
+    if (gradeState.value === 'saving') await gradePending
+    if (!view.value?.question.grade || gradeState.value === 'error') return view.value
     if (gradeDirty.value && !(await saveGradeChanges())) return view.value
     return act((v) => call('round:next', { roundId: v.id }))
   }

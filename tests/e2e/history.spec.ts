@@ -1,0 +1,79 @@
+import { expect, openApp, test, WebShellProcess } from './fixtures'
+import { answer, startRound, syntheticHistory } from './helpers'
+
+test('a round cut off by SIGKILL is offered for resume with its grades, then finished', async ({ page, shell }) => {
+  await openApp(page, shell)
+  await startRound(page, { questions: 3, seconds: 600 })
+  await answer(page, 4)
+  await page.getByRole('button', { name: 'Next question' }).click()
+  await answer(page, 2)
+  await page.getByRole('button', { name: 'Next question' }).click()
+  await expect(page.getByText('Question 3 of 3')).toBeVisible()
+
+  await shell.stop('SIGKILL')
+  await shell.start()
+  await openApp(page, shell)
+  const dialog = page.getByRole('dialog')
+  await expect(dialog.getByText('Resume interrupted round?')).toBeVisible()
+  await expect(dialog).toContainText('2 of 3')
+  await dialog.getByRole('button', { name: 'Resume' }).click()
+
+  await expect(page.getByText('Question 3 of 3')).toBeVisible()
+  await expect(page.getByText('Paused', { exact: true })).toBeVisible()
+  await page.getByRole('button', { name: 'Resume' }).first().click()
+  await answer(page, 3)
+  await page.getByRole('button', { name: 'Finish round' }).click()
+  await expect(page.getByRole('heading', { name: 'Round summary' })).toBeVisible()
+  await expect(page.getByText('3.0 / 5')).toBeVisible()
+
+  await page.getByRole('button', { name: 'History' }).first().click()
+  const rows = page.locator('tbody tr')
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toContainText('3.0')
+})
+
+test('a discarded interrupted round stays in History as abandoned', async ({ page, shell }) => {
+  await openApp(page, shell)
+  await startRound(page, { questions: 2, seconds: 600 })
+  await answer(page, 5)
+  await shell.stop('SIGKILL')
+  await shell.start()
+  await openApp(page, shell)
+  await page.getByRole('dialog').getByRole('button', { name: 'Discard' }).click()
+  await page.getByRole('button', { name: 'History' }).first().click()
+  await expect(page.locator('tbody tr').first()).toContainText('abandoned')
+})
+
+test.describe('with 10,000 sessions in history', () => {
+  test.setTimeout(180_000)
+  let big: WebShellProcess
+
+  test.beforeAll(async () => {
+    const { mkdtempSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const dir = mkdtempSync(join(tmpdir(), 'idrill-e2e-big-'))
+    await syntheticHistory(dir, 10_000)
+    big = new WebShellProcess(dir)
+    await big.start()
+  })
+  test.afterAll(() => big.stop())
+
+  test('History loads, pages, filters, searches and opens a session', async ({ page }) => {
+    await openApp(page, big)
+    await page.getByRole('button', { name: 'History' }).first().click()
+    const rows = page.locator('tbody tr')
+    await expect(rows).toHaveCount(25)
+    await expect(page.getByText('10,000 sessions')).toBeVisible()
+
+    await page.getByLabel('Search questions, drafts and notes').fill('remember vxlan')
+    await expect(page.getByText(/^[\d,]+ of 10,000 sessions$/)).toBeVisible()
+    const found = Number((await page.getByText(/^[\d,]+ of 10,000 sessions$/).textContent())!.split(' ')[0].replace(/,/g, ''))
+    expect(found).toBeGreaterThan(0)
+    expect(found).toBeLessThan(10_000)
+
+    await rows.first().click()
+    await expect(page.getByRole('heading', { name: /Session of/ })).toBeVisible()
+    await expect(page.getByText('remember vxlan').first()).toBeVisible()
+  })
+})
