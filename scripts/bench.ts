@@ -58,32 +58,31 @@ const openSettings = (dir: string) => () => new Conf({ cwd: dir, configName: 'se
 
 // ---- 1. How late the expiry event fires ------------------------------------------------------
 {
-  const delays = Array.from({ length: EXPIRIES }, (_, i) => 5 + (i % 4) * 5) // 5–20 ms deadlines
-  const bare: number[] = []
-  for (const d of delays) {
-    bare.push(
-      await new Promise<number>((resolve) => {
-        const due = performance.now() + d
-        setTimeout(() => resolve(performance.now() - due), d)
-      })
-    )
-  }
+  const delays = Array.from({ length: EXPIRIES }, (_, i) => 20 + (i % 4) * 10) // 20–50 ms deadlines
+  const bareTimer = (d: number): Promise<number> =>
+    new Promise<number>((resolve) => {
+      const due = performance.now() + d
+      setTimeout(() => resolve(performance.now() - due), d)
+    })
   // The real engine on the real clock and a real history folder; only the deadlines are short.
   let deadline = 0
-  const clock: Clock = { ...systemClock, setTimer: (ms, fn) => ((deadline = performance.now() + ms), systemClock.setTimer(ms, fn)) }
+  const clock: Clock = { ...systemClock, setTimer: (ms, fn) => ((deadline = performance.now() + Math.max(0, ms)), systemClock.setTimer(ms, fn)) }
   const dir = temp()
   cleanup.push(dir)
   const store = new HistoryStore(dir)
   await store.open()
   let fired: ((late: number) => void) | null = null
   const engine = new RoundEngine({ store, clock, banks: () => banks, emit: (e) => e.type === 'expired' && fired?.(performance.now() - deadline) })
+  // Engine expiries and bare timers alternate, so that both see the same machine (GC, disk, load).
   const late: number[] = []
+  const bare: number[] = []
   for (const d of delays) {
     const got = new Promise<number>((resolve) => (fired = resolve))
     const v = await engine.start(setup({ secondsPerQuestion: d / 1000 }))
     late.push(await got)
     await new Promise((r) => setTimeout(r, 2)) // the reveal is written after the event
     await engine.end(v.id)
+    bare.push(await bareTimer(d))
   }
   const p50 = pct(late, 50)
   const p99 = pct(late, 99)
@@ -127,10 +126,12 @@ cleanup.push(empty)
   const store = new HistoryStore(big)
   await store.open()
   await store.list(query(), () => undefined)
-  const all = (await store.list(query({ limit: 500 }), () => undefined)).items
+  const all = (await store.list(query({ limit: SESSIONS }), () => undefined)).items
   const filtered = await sample(30, () => store.list(query({ topics: ['etcd', 'dns'], minRating: 3, statuses: ['finished'], sort: { key: 'averageRating', dir: 'asc' } }), () => undefined))
-  const filterBaseline = await sample(30, () => all.filter((s) => s.topics.includes('etcd')).sort((a, b) => (a.averageRating ?? 0) - (b.averageRating ?? 0)))
-  rows.push({ measure: 'filtered + sorted query (topic, score, status)', p50: pct(filtered, 50), p95: pct(filtered, 95), baselineName: `Array.filter+sort of 500`, baseline: pct(filterBaseline, 50), goal: '< 100 ms', pass: pct(filtered, 95) < 100 })
+  const filterBaseline = await sample(30, () =>
+    all.filter((s) => s.topics.includes('etcd') && (s.averageRating ?? 0) >= 3).sort((a, b) => (a.averageRating ?? 0) - (b.averageRating ?? 0))
+  )
+  rows.push({ measure: 'filtered + sorted query (topic, score, status)', p50: pct(filtered, 50), p95: pct(filtered, 95), baselineName: `bare Array.filter+sort of ${SESSIONS}`, baseline: pct(filterBaseline, 50), goal: '< 100 ms', pass: pct(filtered, 95) < 100 })
 
   const gradesBytes = readFileSync(join(big, 'history', 'grades.jsonl'), 'utf8')
   const textOf = new Map(banks.flatMap((b) => b.questions.map((q) => [q.id, q.text] as const)))

@@ -21,6 +21,8 @@ export interface AppServicesOptions {
   emit: <E extends EventName>(event: E, payload: Events[E]) => void
   clock?: Clock
   random?: () => number
+  /** When to read the history indexes in the background after start-up. */
+  warmUpDelayMs?: number
 }
 
 export type AppServices = Awaited<ReturnType<typeof createAppServices>>
@@ -43,6 +45,9 @@ export async function createAppServices(opts: AppServicesOptions) {
     emit: (e) => (e.type === 'changed' ? opts.emit('round:changed', e.view) : opts.emit('round:expired', e))
   })
   await rounds.init()
+  // Once the window is up, read the history indexes in the background so that History and search
+  // answer at once; start-up itself reads no session file and no index.
+  setTimeout(() => void history.warmUp().catch((e) => console.error('history warm-up failed', e)), opts.warmUpDelayMs ?? 1500).unref()
 
   const problems = (): Problem[] => [...library.problems, ...history.problems]
 

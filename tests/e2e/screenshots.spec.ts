@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, openApp, test, WebShellProcess } from './fixtures'
-import { answer, startRound, syntheticHistory } from './helpers'
+import { answer, syntheticHistory } from './helpers'
 
 const OUT = join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
 
@@ -16,7 +16,8 @@ for (const scheme of ['light', 'dark'] as const) {
     await shell.start()
     try {
       await page.emulateMedia({ colorScheme: scheme })
-      const shot = (name: string): Promise<Buffer> => page.screenshot({ path: join(OUT, `${name}-${scheme}.png`), animations: 'disabled' })
+      const shot = (name: string, fullPage = false): Promise<Buffer> =>
+        page.screenshot({ path: join(OUT, `${name}-${scheme}.png`), animations: 'disabled', fullPage })
       await openApp(page, shell)
       await shot('home')
       await page.getByRole('button', { name: 'New round' }).click()
@@ -29,7 +30,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await shot('interview')
       await answer(page, 4)
       await page.getByRole('checkbox').first().check()
-      await shot('interview-revealed')
+      await shot('interview-revealed', true)
       await page.getByRole('button', { name: 'Next question' }).click()
       await answer(page, 3)
       await page.getByRole('button', { name: 'Finish round' }).click()
@@ -40,7 +41,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await shot('history')
       await page.locator('tbody tr').nth(1).click()
       await expect(page.getByRole('heading', { name: /Session of/ })).toBeVisible()
-      await shot('session')
+      await shot('session', true)
     } finally {
       await shell.stop()
     }

@@ -353,6 +353,12 @@ export class HistoryStore {
     })
   }
 
+  /** Reads the indexes ahead of the first History visit or search; start-up does not wait for it. */
+  async warmUp(): Promise<void> {
+    await this.loadIndex()
+    await this.loadGrades()
+  }
+
   async count(): Promise<number> {
     return (await this.loadIndex()).size
   }

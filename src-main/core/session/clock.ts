@@ -8,12 +8,35 @@ export interface Clock {
   clearTimer(handle: unknown): void
 }
 
+interface SystemTimer {
+  timeout: ReturnType<typeof setTimeout> | null
+  cancelled: boolean
+}
+
+/**
+ * Timers on the monotonic clock. libuv counts whole milliseconds from a cached loop time, so a bare
+ * setTimeout can fire up to a millisecond before a fractional deadline; the last fraction is waited
+ * out with setImmediate, so a deadline is neither missed early nor rounded up late.
+ */
 export const systemClock: Clock = {
   now: () => performance.now(),
   wallNow: () => new Date(),
-  // libuv counts whole milliseconds: round up so that a timer never fires before its deadline.
-  setTimer: (ms, fn) => setTimeout(fn, Math.max(0, Math.ceil(ms))),
-  clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>)
+  setTimer: (ms, fn) => {
+    const due = performance.now() + ms
+    const timer: SystemTimer = { timeout: null, cancelled: false }
+    const check = (): void => {
+      if (timer.cancelled) return
+      if (performance.now() >= due) fn()
+      else setImmediate(check)
+    }
+    timer.timeout = setTimeout(check, Math.max(0, Math.floor(ms)))
+    return timer
+  },
+  clearTimer: (h) => {
+    const timer = h as SystemTimer
+    timer.cancelled = true
+    if (timer.timeout) clearTimeout(timer.timeout)
+  }
 }
 
 /** A clock that only moves when told to; fires due timers in order. */
