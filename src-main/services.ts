@@ -45,11 +45,15 @@ export async function createAppServices(opts: AppServicesOptions) {
     emit: (e) => (e.type === 'changed' ? opts.emit('round:changed', e.view) : opts.emit('round:expired', e))
   })
   await rounds.init()
+  const problems = (): Problem[] => [...library.problems, ...history.problems]
   // Once the window is up, read the history indexes in the background so that History and search
   // answer at once; start-up itself reads no session file and no index.
-  setTimeout(() => void history.warmUp().catch((e) => console.error('history warm-up failed', e)), opts.warmUpDelayMs ?? 1500).unref()
-
-  const problems = (): Problem[] => [...library.problems, ...history.problems]
+  const warmUp = async (): Promise<void> => {
+    const before = history.problems.length
+    await history.warmUp()
+    if (history.problems.length > before) opts.emit('app:problems', problems())
+  }
+  setTimeout(() => void warmUp().catch((e) => console.error('history warm-up failed', e)), opts.warmUpDelayMs ?? 1500).unref()
 
   return {
     settings,

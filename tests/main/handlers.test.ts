@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import Conf from 'conf'
 import { createAppServices } from '../../src-main/services'
@@ -5,11 +7,11 @@ import { call, createDispatcher } from '../../src-main/handlers'
 import type { KeyValueFile } from '../../src-main/core/settings'
 import { FIXTURE_BANKS, setup, tempDir } from '../helpers/world'
 
-async function app() {
-  const dataDir = tempDir()
+async function app(dataDir = tempDir(), warmUpDelayMs?: number) {
   const events: string[] = []
   const services = await createAppServices({
     dataDir,
+    warmUpDelayMs,
     contentDir: FIXTURE_BANKS,
     version: 't',
     openSettingsFile: () => new Conf({ cwd: dataDir, configName: 'settings', projectName: 'test' }) as unknown as KeyValueFile,
@@ -49,6 +51,19 @@ describe('the handler registry', () => {
     const { dispatch } = await app()
     const res = await dispatch(channel, input)
     expect(res).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(message) } })
+  })
+
+  it('reads the history indexes in the background after start-up and reports damage it finds', async () => {
+    const first = await app()
+    const v = await call(first.dispatch, 'round:start', setup({ questionCount: 1 }))
+    await call(first.dispatch, 'round:end', { roundId: v.id })
+    writeFileSync(join(first.dataDir, 'history', 'index.jsonl'), 'garbage\n')
+    const second = await app(first.dataDir, 0)
+    await new Promise((r) => setTimeout(r, 200))
+    expect(second.events).toContain('app:problems')
+    const state = await call(second.dispatch, 'app:state', undefined)
+    expect(state.problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/history index was damaged/) })])
+    expect((await call(second.dispatch, 'history:count', undefined)).deletable).toBe(1)
   })
 
   it('refuses unknown channels and reports domain errors as typed errors', async () => {
