@@ -52,8 +52,30 @@ async function sample(n: number, fn: () => Promise<unknown> | unknown): Promise<
   }
   return out
 }
-const setup = (o: Partial<RoundSetup> = {}): RoundSetup => ({ bankIds: [], topics: [], difficulties: [], questionCount: 1, secondsPerQuestion: 60, order: 'random', totalMinutes: null, allowOvertime: false, ...o })
-const query = (q: Partial<HistoryQuery> = {}): HistoryQuery => ({ offset: 0, limit: 25, sort: { key: 'startedAt', dir: 'desc' }, topics: [], statuses: [], from: null, to: null, minRating: null, maxRating: null, text: '', ...q })
+const setup = (o: Partial<RoundSetup> = {}): RoundSetup => ({
+  bankIds: [],
+  topics: [],
+  difficulties: [],
+  questionCount: 1,
+  secondsPerQuestion: 60,
+  order: 'random',
+  totalMinutes: null,
+  allowOvertime: false,
+  ...o
+})
+const query = (q: Partial<HistoryQuery> = {}): HistoryQuery => ({
+  offset: 0,
+  limit: 25,
+  sort: { key: 'startedAt', dir: 'desc' },
+  topics: [],
+  statuses: [],
+  from: null,
+  to: null,
+  minRating: null,
+  maxRating: null,
+  text: '',
+  ...q
+})
 const openSettings = (dir: string) => () => new Conf({ cwd: dir, configName: 'settings', projectName: 'bench' }) as unknown as KeyValueFile
 
 // ---- 1. How late the expiry event fires ------------------------------------------------------
@@ -66,13 +88,21 @@ const openSettings = (dir: string) => () => new Conf({ cwd: dir, configName: 'se
     })
   // The real engine on the real clock and a real history folder; only the deadlines are short.
   let deadline = 0
-  const clock: Clock = { ...systemClock, setTimer: (ms, fn) => ((deadline = performance.now() + Math.max(0, ms)), systemClock.setTimer(ms, fn)) }
+  const clock: Clock = {
+    ...systemClock,
+    setTimer: (ms, fn) => ((deadline = performance.now() + Math.max(0, ms)), systemClock.setTimer(ms, fn))
+  }
   const dir = temp()
   cleanup.push(dir)
   const store = new HistoryStore(dir)
   await store.open()
   let fired: ((late: number) => void) | null = null
-  const engine = new RoundEngine({ store, clock, banks: () => banks, emit: (e) => e.type === 'expired' && fired?.(performance.now() - deadline) })
+  const engine = new RoundEngine({
+    store,
+    clock,
+    banks: () => banks,
+    emit: (e) => e.type === 'expired' && fired?.(performance.now() - deadline)
+  })
   // Engine expiries and bare timers alternate, so that both see the same machine (GC, disk, load).
   const late: number[] = []
   const bare: number[] = []
@@ -87,8 +117,27 @@ const openSettings = (dir: string) => () => new Conf({ cwd: dir, configName: 'se
   const p50 = pct(late, 50)
   const p99 = pct(late, 99)
   const ratio = `p50 ${(p50 / pct(bare, 50)).toFixed(1)}×, p99 ${(p99 / pct(bare, 99)).toFixed(1)}×`
-  rows.push({ measure: `expiry event lateness (${EXPIRIES} expiries)`, p50, p95: pct(late, 95), p99, baselineName: 'bare setTimeout, same delays', baseline: pct(bare, 50), ratio, goal: 'p99 ≤ 2× baseline p99', pass: p99 <= 2 * pct(bare, 99) })
-  rows.push({ measure: '  bare setTimeout lateness (baseline)', p50: pct(bare, 50), p95: pct(bare, 95), p99: pct(bare, 99), baselineName: '', baseline: NaN, goal: '', pass: true })
+  rows.push({
+    measure: `expiry event lateness (${EXPIRIES} expiries)`,
+    p50,
+    p95: pct(late, 95),
+    p99,
+    baselineName: 'bare setTimeout, same delays',
+    baseline: pct(bare, 50),
+    ratio,
+    goal: 'p99 ≤ 2× baseline p99',
+    pass: p99 <= 2 * pct(bare, 99)
+  })
+  rows.push({
+    measure: '  bare setTimeout lateness (baseline)',
+    p50: pct(bare, 50),
+    p95: pct(bare, 95),
+    p99: pct(bare, 99),
+    baselineName: '',
+    baseline: NaN,
+    goal: '',
+    pass: true
+  })
 }
 
 // ---- 2. A large history ------------------------------------------------------------------------
@@ -103,13 +152,30 @@ cleanup.push(empty)
 {
   const cold = async (dataDir: string): Promise<number> => {
     const t = performance.now()
-    await createAppServices({ dataDir, contentDir: CONTENT, version: 'bench', openSettingsFile: openSettings(dataDir), emit: () => undefined })
+    await createAppServices({
+      dataDir,
+      contentDir: CONTENT,
+      version: 'bench',
+      openSettingsFile: openSettings(dataDir),
+      emit: () => undefined
+    })
     return performance.now() - t
   }
   await cold(empty)
   const withHistory = await sample(15, () => cold(big))
   const without = await sample(15, () => cold(empty))
-  rows.push({ measure: `start-up to ready, ${SESSIONS} sessions`, p50: pct(withHistory.map((x) => x), 50), p95: pct(withHistory, 95), baselineName: 'start-up, empty history', baseline: pct(without, 50), goal: '< 100 ms', pass: pct(withHistory, 95) < 100 })
+  rows.push({
+    measure: `start-up to ready, ${SESSIONS} sessions`,
+    p50: pct(
+      withHistory.map((x) => x),
+      50
+    ),
+    p95: pct(withHistory, 95),
+    baselineName: 'start-up, empty history',
+    baseline: pct(without, 50),
+    goal: '< 100 ms',
+    pass: pct(withHistory, 95) < 100
+  })
 }
 
 {
@@ -121,37 +187,86 @@ cleanup.push(empty)
     return store.list(query(), () => undefined)
   })
   const baseline = await sample(10, parseAll)
-  rows.push({ measure: 'first page of history (cold: reads the index)', p50: pct(firstPage, 50), p95: pct(firstPage, 95), baselineName: 'JSON.parse of the index lines', baseline: pct(baseline, 50), goal: '< 100 ms', pass: pct(firstPage, 95) < 100 })
+  rows.push({
+    measure: 'first page of history (cold: reads the index)',
+    p50: pct(firstPage, 50),
+    p95: pct(firstPage, 95),
+    baselineName: 'JSON.parse of the index lines',
+    baseline: pct(baseline, 50),
+    goal: '< 100 ms',
+    pass: pct(firstPage, 95) < 100
+  })
 
   const store = new HistoryStore(big)
   await store.open()
   await store.list(query(), () => undefined)
   const all = (await store.list(query({ limit: SESSIONS }), () => undefined)).items
-  const filtered = await sample(30, () => store.list(query({ topics: ['etcd', 'dns'], minRating: 3, statuses: ['finished'], sort: { key: 'averageRating', dir: 'asc' } }), () => undefined))
-  const filterBaseline = await sample(30, () =>
-    all.filter((s) => s.topics.includes('etcd') && (s.averageRating ?? 0) >= 3).sort((a, b) => (a.averageRating ?? 0) - (b.averageRating ?? 0))
+  const filtered = await sample(30, () =>
+    store.list(
+      query({ topics: ['etcd', 'dns'], minRating: 3, statuses: ['finished'], sort: { key: 'averageRating', dir: 'asc' } }),
+      () => undefined
+    )
   )
-  rows.push({ measure: 'filtered + sorted query (topic, score, status)', p50: pct(filtered, 50), p95: pct(filtered, 95), baselineName: `bare Array.filter+sort of ${SESSIONS}`, baseline: pct(filterBaseline, 50), goal: '< 100 ms', pass: pct(filtered, 95) < 100 })
+  const filterBaseline = await sample(30, () =>
+    all
+      .filter((s) => s.topics.includes('etcd') && (s.averageRating ?? 0) >= 3)
+      .sort((a, b) => (a.averageRating ?? 0) - (b.averageRating ?? 0))
+  )
+  rows.push({
+    measure: 'filtered + sorted query (topic, score, status)',
+    p50: pct(filtered, 50),
+    p95: pct(filtered, 95),
+    baselineName: `bare Array.filter+sort of ${SESSIONS}`,
+    baseline: pct(filterBaseline, 50),
+    goal: '< 100 ms',
+    pass: pct(filtered, 95) < 100
+  })
 
   const gradesBytes = readFileSync(join(big, 'history', 'grades.jsonl'), 'utf8')
   const textOf = new Map(banks.flatMap((b) => b.questions.map((q) => [q.id, q.text] as const)))
   const coldSearch = await sample(1, () => store.list(query({ text: 'conntrack' }), (id) => textOf.get(id)))
   const search = await sample(20, () => store.list(query({ text: 'remember vxlan' }), (id) => textOf.get(id)))
   const searchBaseline = await sample(20, () => gradesBytes.toLowerCase().includes('remember vxlan'))
-  rows.push({ measure: `text search, ${generated.grades} grades (warm; cold first: ${coldSearch[0].toFixed(0)} ms)`, p50: pct(search, 50), p95: pct(search, 95), baselineName: 'String.includes over grade log', baseline: pct(searchBaseline, 50), goal: '< 100 ms', pass: pct(search, 95) < 100 })
+  rows.push({
+    measure: `text search, ${generated.grades} grades (warm; cold first: ${coldSearch[0].toFixed(0)} ms)`,
+    p50: pct(search, 50),
+    p95: pct(search, 95),
+    baselineName: 'String.includes over grade log',
+    baseline: pct(searchBaseline, 50),
+    goal: '< 100 ms',
+    pass: pct(search, 95) < 100
+  })
 
   const ids = generated.sessionIds
   const fresh = new HistoryStore(big)
   await fresh.open()
   const openOne = await sample(50, () => fresh.read(ids[Math.floor(Math.random() * ids.length)]))
   const oneFile = join(big, 'history', 'sessions', `${ids[0]}.jsonl`)
-  const openBaseline = await sample(50, () => readFileSync(oneFile, 'utf8').split('\n').map((l) => (l ? JSON.parse(l.slice(9)) : null)))
-  rows.push({ measure: 'open one session (read, verify, replay)', p50: pct(openOne, 50), p95: pct(openOne, 95), baselineName: 'readFile + JSON.parse of it', baseline: pct(openBaseline, 50), goal: '< 100 ms', pass: pct(openOne, 95) < 100 })
+  const openBaseline = await sample(50, () =>
+    readFileSync(oneFile, 'utf8')
+      .split('\n')
+      .map((l) => (l ? JSON.parse(l.slice(9)) : null))
+  )
+  rows.push({
+    measure: 'open one session (read, verify, replay)',
+    p50: pct(openOne, 50),
+    p95: pct(openOne, 95),
+    baselineName: 'readFile + JSON.parse of it',
+    baseline: pct(openBaseline, 50),
+    goal: '< 100 ms',
+    pass: pct(openOne, 95) < 100
+  })
 }
 
 {
   // A grade through the real engine into the 10,000-session history: on disk (fdatasync) before it returns.
-  const services = await createAppServices({ dataDir: big, contentDir: CONTENT, version: 'bench', openSettingsFile: openSettings(big), emit: () => undefined })
+  const services = await createAppServices({
+    dataDir: big,
+    contentDir: CONTENT,
+    version: 'bench',
+    openSettingsFile: openSettings(big),
+    emit: () => undefined
+  })
   const engine = services.rounds
   const v = await engine.start(setup({ questionCount: 100, secondsPerQuestion: 3600, order: 'as-written' }))
   const grades: number[] = []
@@ -166,16 +281,28 @@ cleanup.push(empty)
   const syncFile = join(big, 'fsync-probe')
   const { appendDurable } = await import('../src-main/core/fs/durable')
   const fsyncs = await sample(100, () => appendDurable(syncFile, 'x'.repeat(200) + '\n'))
-  rows.push({ measure: 'grade durable on disk (engine → fdatasync)', p50: pct(grades, 50), p95: pct(grades, 95), baselineName: 'bare append + fdatasync', baseline: pct(fsyncs, 50), goal: 'p95 < 20 ms', pass: pct(grades, 95) < 20 })
+  rows.push({
+    measure: 'grade durable on disk (engine → fdatasync)',
+    p50: pct(grades, 50),
+    p95: pct(grades, 95),
+    baselineName: 'bare append + fdatasync',
+    baseline: pct(fsyncs, 50),
+    goal: 'p95 < 20 ms',
+    pass: pct(grades, 95) < 20
+  })
 }
 
 for (const d of cleanup) rmSync(d, { recursive: true, force: true })
 
 const f = (n: number | undefined): string => (n === undefined || Number.isNaN(n) ? '' : n < 10 ? n.toFixed(2) : n.toFixed(1))
-console.log(`\nInterview Drill benchmarks — ${new Date().toISOString()} — node ${process.version}, ${SESSIONS} synthetic sessions / ${generated.grades} grades generated in ${(genMs / 1000).toFixed(1)} s\n`)
+console.log(
+  `\nInterview Drill benchmarks — ${new Date().toISOString()} — node ${process.version}, ${SESSIONS} synthetic sessions / ${generated.grades} grades generated in ${(genMs / 1000).toFixed(1)} s\n`
+)
 console.log('| measure | p50 ms | p95 ms | p99 ms | baseline | baseline p50 ms | ratio | goal | ok |')
 console.log('| --- | ---: | ---: | ---: | --- | ---: | ---: | --- | --- |')
 for (const r of rows) {
   const ratio = r.ratio ?? (Number.isNaN(r.baseline) || r.baseline <= 0 ? '' : `${(r.p50 / r.baseline).toFixed(1)}×`)
-  console.log(`| ${r.measure} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${r.baselineName} | ${f(r.baseline)} | ${ratio} | ${r.goal} | ${r.goal ? (r.pass ? 'yes' : 'NO') : ''} |`)
+  console.log(
+    `| ${r.measure} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${r.baselineName} | ${f(r.baseline)} | ${ratio} | ${r.goal} | ${r.goal ? (r.pass ? 'yes' : 'NO') : ''} |`
+  )
 }

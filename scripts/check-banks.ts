@@ -13,9 +13,7 @@ const shown = problems.filter((p) => only.length === 0 || only.includes(p.file))
 for (const p of shown) console.log(`${p.file}:${p.line}: ${p.message}`)
 for (const b of banks.filter((b) => only.length === 0 || only.includes(b.file))) {
   const by = (k: (q: (typeof b.questions)[number]) => string[]): string =>
-    Object.entries(
-      b.questions.flatMap(k).reduce<Record<string, number>>((acc, v) => ((acc[v] = (acc[v] ?? 0) + 1), acc), {})
-    )
+    Object.entries(b.questions.flatMap(k).reduce<Record<string, number>>((acc, v) => ((acc[v] = (acc[v] ?? 0) + 1), acc), {}))
       .map(([k2, n]) => `${k2} ${n}`)
       .join(', ')
   console.log(`${b.file}: ${b.questions.length} questions; ${by((q) => [q.difficulty])}; topics: ${by((q) => q.topics)}`)

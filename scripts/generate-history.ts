@@ -15,5 +15,10 @@ if (!values['data-dir']) {
 }
 const { banks } = await loadBankLibrary(join(import.meta.dirname, '..', 'content', 'banks'))
 const started = performance.now()
-const out = await generateHistory(values['data-dir'], banks, { sessions: Number(values.sessions ?? 10_000), questionsPerSession: Number(values.questions ?? 20) })
-console.log(`wrote ${out.sessionIds.length} sessions and ${out.grades} grades to ${values['data-dir']} in ${Math.round(performance.now() - started)} ms`)
+const out = await generateHistory(values['data-dir'], banks, {
+  sessions: Number(values.sessions ?? 10_000),
+  questionsPerSession: Number(values.questions ?? 20)
+})
+console.log(
+  `wrote ${out.sessionIds.length} sessions and ${out.grades} grades to ${values['data-dir']} in ${Math.round(performance.now() - started)} ms`
+)

@@ -12,7 +12,10 @@ import { SESSION_SCHEMA_VERSION, type Rating, type RoundQuestion, type SessionRe
 import type { Bank } from '../src-main/core/bank/types'
 import { QuestionSnapshots } from '../src-main/core/history/snapshots'
 
-const WORDS = 'etcd quorum raft leader kubelet probe iptables nftables conntrack vxlan bgp calico cilium coredns ndots ingress gateway envoy sidecar mtls rbac role binding certificate rotation snapshot restore drain cordon taint toleration affinity pvc storageclass csi webhook finalizer operator reconcile'.split(' ')
+const WORDS =
+  'etcd quorum raft leader kubelet probe iptables nftables conntrack vxlan bgp calico cilium coredns ndots ingress gateway envoy sidecar mtls rbac role binding certificate rotation snapshot restore drain cordon taint toleration affinity pvc storageclass csi webhook finalizer operator reconcile'.split(
+    ' '
+  )
 
 /** A small seeded generator so that runs are repeatable. */
 function rng(seed: number): () => number {
@@ -33,7 +36,11 @@ export interface SyntheticOptions {
   end?: Date
 }
 
-export async function generateHistory(dataDir: string, banks: Bank[], opts: SyntheticOptions): Promise<{ sessionIds: string[]; grades: number }> {
+export async function generateHistory(
+  dataDir: string,
+  banks: Bank[],
+  opts: SyntheticOptions
+): Promise<{ sessionIds: string[]; grades: number }> {
   const random = rng(opts.seed ?? 42)
   const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)]
   const pool = banks.flatMap((b) => b.questions.map((q) => ({ b, q })))
@@ -53,9 +60,28 @@ export async function generateHistory(dataDir: string, banks: Bank[], opts: Synt
     const id = `${at(0).replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-')}-${n.toString(16).padStart(6, '0')}`
     const questions: RoundQuestion[] = Array.from({ length: opts.questionsPerSession }, () => {
       const { b, q } = pick(pool)
-      return { questionId: q.id, bankId: b.id, bankTitle: b.title, text: q.text, topics: q.topics, difficulty: q.difficulty, answer: q.answer, keyPoints: q.keyPoints, timeLimitMs: q.timeSec * 1000 }
+      return {
+        questionId: q.id,
+        bankId: b.id,
+        bankTitle: b.title,
+        text: q.text,
+        topics: q.topics,
+        difficulty: q.difficulty,
+        answer: q.answer,
+        keyPoints: q.keyPoints,
+        timeLimitMs: q.timeSec * 1000
+      }
     })
-    const setup = { bankIds: [], topics: [], difficulties: [], questionCount: questions.length, secondsPerQuestion: null, order: 'random' as const, totalMinutes: null, allowOvertime: false }
+    const setup = {
+      bankIds: [],
+      topics: [],
+      difficulties: [],
+      questionCount: questions.length,
+      secondsPerQuestion: null,
+      order: 'random' as const,
+      totalMinutes: null,
+      allowOvertime: false
+    }
     const records: SessionRecord[] = [{ t: 'start', v: SESSION_SCHEMA_VERSION, id, at: at(0), setup, questions }]
     let clock = 0
     const abandoned = random() < 0.05
@@ -65,12 +91,24 @@ export async function generateHistory(dataDir: string, banks: Bank[], opts: Synt
       const used = Math.floor(20_000 + random() * 200_000)
       const draft = Array.from({ length: 6 + Math.floor(random() * 20) }, () => pick(WORDS)).join(' ')
       clock += used
-      records.push({ t: 'reveal', i, at: at(clock), usedMs: used, overtimeMs: 0, expired: false, draft, roundUsedMs: clock, totalExpired: false })
+      records.push({
+        t: 'reveal',
+        i,
+        at: at(clock),
+        usedMs: used,
+        overtimeMs: 0,
+        expired: false,
+        draft,
+        roundUsedMs: clock,
+        totalExpired: false
+      })
       clock += 15_000
       const rating = (1 + Math.floor(random() * 5)) as Rating
       const note = random() < 0.3 ? `remember ${pick(WORDS)}` : ''
       records.push({ t: 'grade', i, rating, keyPoints: [0], note, at: at(clock), roundUsedMs: clock })
-      gradeLog.push(encodeRecord({ k: 'g', sessionId: id, questionIndex: i, questionId: questions[i].questionId, rating, at: at(clock), draft, note }))
+      gradeLog.push(
+        encodeRecord({ k: 'g', sessionId: id, questionIndex: i, questionId: questions[i].questionId, rating, at: at(clock), draft, note })
+      )
       grades++
     }
     records.push({ t: 'finish', at: at(clock), status: abandoned ? 'abandoned' : 'finished', roundUsedMs: clock })

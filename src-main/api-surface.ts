@@ -5,7 +5,10 @@ import { CHANNELS, EVENTS, type Api, type EventName } from './contract'
  * (`api.round.grade(input)`) and `on` for the known events. Anything else does not exist on it.
  * Shared by the Electron preload (ipcRenderer) and the browser stand-in (HTTP + server-sent events).
  */
-export function buildApi(invoke: (channel: string, input: unknown) => Promise<unknown>, subscribe: (event: string, fn: (payload: unknown) => void) => () => void): Api {
+export function buildApi(
+  invoke: (channel: string, input: unknown) => Promise<unknown>,
+  subscribe: (event: string, fn: (payload: unknown) => void) => () => void
+): Api {
   const api: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {}
   for (const channel of CHANNELS) {
     const [domain, method] = channel.split(':')

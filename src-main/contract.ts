@@ -60,7 +60,11 @@ export const requests = {
   'settings:update': v.partial(SettingsSchema),
   'round:start': RoundSetupSchema,
   'round:current': Nothing,
-  'round:saveDraft': v.strictObject({ roundId: Id, index: Index, draft: v.pipe(v.string(), v.maxLength(20_000, 'the draft is too long (20,000 characters at most)')) }),
+  'round:saveDraft': v.strictObject({
+    roundId: Id,
+    index: Index,
+    draft: v.pipe(v.string(), v.maxLength(20_000, 'the draft is too long (20,000 characters at most)'))
+  }),
   'round:reveal': RoundRef,
   'round:grade': v.strictObject({
     roundId: Id,

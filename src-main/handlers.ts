@@ -53,7 +53,11 @@ export function createDispatcher(services: AppServices): Dispatch {
       const first = issues[0]
       return {
         ok: false,
-        error: { code: 'invalid-input', message: `Invalid input for ${channel}: ${first.path ? `${first.path} ` : ''}${first.message}`, issues }
+        error: {
+          code: 'invalid-input',
+          message: `Invalid input for ${channel}: ${first.path ? `${first.path} ` : ''}${first.message}`,
+          issues
+        }
       }
     }
     try {

@@ -62,7 +62,13 @@ export async function createAppServices(opts: AppServicesOptions) {
     questionText: (id: string) => byQuestion.get(id)?.text,
 
     appState(): AppState {
-      return { version: opts.version, dataDir: opts.dataDir, problems: problems(), interrupted: rounds.interruptedRound(), settings: settings.get() }
+      return {
+        version: opts.version,
+        dataDir: opts.dataDir,
+        problems: problems(),
+        interrupted: rounds.interruptedRound(),
+        settings: settings.get()
+      }
     },
 
     bankSummaries(): BankSummary[] {
@@ -115,7 +121,10 @@ export async function createAppServices(opts: AppServicesOptions) {
     async clearHistory(expectedCount: number): Promise<{ removed: number }> {
       const deletable = await this.deletableCount()
       if (deletable !== expectedCount) {
-        throw new HistoryError('busy', `History changed: ${deletable} sessions would be deleted, not ${expectedCount}. Please confirm again.`)
+        throw new HistoryError(
+          'busy',
+          `History changed: ${deletable} sessions would be deleted, not ${expectedCount}. Please confirm again.`
+        )
       }
       return { removed: await history.clear(rounds.activeId) }
     }

@@ -61,7 +61,12 @@ export async function startWebShell(opts: { dispatch: Dispatch; rendererDir: str
       try {
         input = body.length ? JSON.parse(body) : undefined
       } catch {
-        return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid-input', message: 'The request body is not JSON.' } }))
+        return send(
+          res,
+          400,
+          'application/json',
+          JSON.stringify({ ok: false, error: { code: 'invalid-input', message: 'The request body is not JSON.' } })
+        )
       }
       const result = await opts.dispatch(decodeURIComponent(url.pathname.slice(5)), input === null ? undefined : input)
       return send(res, 200, 'application/json', JSON.stringify(result))

@@ -15,7 +15,11 @@ function electronBinary(): { path: string | null; reason: string } {
   try {
     const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
     const pathTxt = join(dir, 'path.txt')
-    if (!existsSync(pathTxt)) return { path: null, reason: `the Electron binary is not installed (no ${pathTxt}; its download from GitHub did not happen on this machine)` }
+    if (!existsSync(pathTxt))
+      return {
+        path: null,
+        reason: `the Electron binary is not installed (no ${pathTxt}; its download from GitHub did not happen on this machine)`
+      }
     const path = join(dir, 'dist', readFileSync(pathTxt, 'utf8').trim())
     return existsSync(path) ? { path, reason: '' } : { path: null, reason: `the Electron binary is missing at ${path}` }
   } catch (e) {
@@ -39,7 +43,14 @@ test('the desktop app opens a secure window and runs a round', async () => {
     await expect(page.getByRole('heading', { name: 'Interview Drill', level: 1 })).toBeVisible()
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
     expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined')
-    expect(await page.evaluate(() => Object.keys((globalThis as { api?: object }).api ?? {}).sort())).toEqual(['app', 'banks', 'history', 'on', 'round', 'settings'])
+    expect(await page.evaluate(() => Object.keys((globalThis as { api?: object }).api ?? {}).sort())).toEqual([
+      'app',
+      'banks',
+      'history',
+      'on',
+      'round',
+      'settings'
+    ])
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].webContents.getURL())).toMatch(/^file:/)
     await page.getByRole('button', { name: 'New round' }).click()
     await page.getByRole('button', { name: 'Start round' }).click()

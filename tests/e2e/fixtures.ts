@@ -20,7 +20,10 @@ export class WebShellProcess {
 
   async start(): Promise<string> {
     this.log = ''
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main', 'web.ts'), '--data-dir', this.dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main', 'web.ts'), '--data-dir', this.dataDir], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     this.child = child
     this.url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`web shell did not start:\n${this.log}`)), 30_000)

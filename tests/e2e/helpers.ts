@@ -6,7 +6,10 @@ import { generateHistory } from '../../scripts/synthetic-history'
 export const CONTENT = join(import.meta.dirname, '..', '..', 'content', 'banks')
 
 /** Fills the setup form and starts a round. */
-export async function startRound(page: Page, opts: { questions: number; seconds?: number; totalMinutes?: number; overtime?: boolean }): Promise<void> {
+export async function startRound(
+  page: Page,
+  opts: { questions: number; seconds?: number; totalMinutes?: number; overtime?: boolean }
+): Promise<void> {
   await page.getByRole('button', { name: 'New round' }).click()
   await expect(page.getByRole('heading', { name: 'Set up a round' })).toBeVisible()
   await page.getByLabel('Number of questions').fill(String(opts.questions))

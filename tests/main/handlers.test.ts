@@ -24,18 +24,33 @@ describe('the handler registry', () => {
   it('answers a whole round through the contract', async () => {
     const { dispatch, events } = await app()
     const banks = await call(dispatch, 'banks:list', undefined)
-    expect(banks).toMatchObject([{ id: 'sample', questionCount: 2, difficulties: { easy: 1, medium: 1, hard: 0 }, topics: { etcd: 1, services: 1, kubectl: 1 } }])
+    expect(banks).toMatchObject([
+      { id: 'sample', questionCount: 2, difficulties: { easy: 1, medium: 1, hard: 0 }, topics: { etcd: 1, services: 1, kubectl: 1 } }
+    ])
     const v = await call(dispatch, 'round:start', setup({ questionCount: 1 }))
     await call(dispatch, 'round:reveal', { roundId: v.id })
     await call(dispatch, 'round:grade', { roundId: v.id, index: 0, rating: 4, keyPoints: [1], note: 'ok' })
     const done = await call(dispatch, 'round:next', { roundId: v.id })
     expect(done.status).toBe('finished')
     expect(events).toContain('round:changed')
-    const page = await call(dispatch, 'history:list', { offset: 0, limit: 10, sort: { key: 'startedAt', dir: 'desc' }, topics: [], statuses: [], from: null, to: null, minRating: null, maxRating: null, text: '' })
+    const page = await call(dispatch, 'history:list', {
+      offset: 0,
+      limit: 10,
+      sort: { key: 'startedAt', dir: 'desc' },
+      topics: [],
+      statuses: [],
+      from: null,
+      to: null,
+      minRating: null,
+      maxRating: null,
+      text: ''
+    })
     expect(page.total).toBe(1)
     const detail = await call(dispatch, 'history:get', { sessionId: v.id })
     expect(detail.questions[0].attempt.grade).toMatchObject({ rating: 4, keyPoints: [1], note: 'ok' })
-    expect(await call(dispatch, 'history:attempts', { questionId: v.question.questionId })).toMatchObject([{ rating: 4, sessionStartedAt: v.startedAt }])
+    expect(await call(dispatch, 'history:attempts', { questionId: v.question.questionId })).toMatchObject([
+      { rating: 4, sessionStartedAt: v.startedAt }
+    ])
     expect(await call(dispatch, 'history:count', undefined)).toEqual({ deletable: 1 })
   })
 
@@ -70,8 +85,14 @@ describe('the handler registry', () => {
     const { dispatch } = await app()
     expect(await dispatch('fs:readFile', '/etc/passwd')).toMatchObject({ ok: false, error: { code: 'unknown-channel' } })
     expect(await dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } })
-    expect(await dispatch('round:reveal', { roundId: 'nope' })).toMatchObject({ ok: false, error: { code: 'no-round', message: 'No round is in progress.' } })
-    expect(await dispatch('round:start', setup({ topics: ['dns'] }))).toMatchObject({ ok: false, error: { code: 'plan', message: expect.stringMatching(/No question matches/) } })
+    expect(await dispatch('round:reveal', { roundId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'no-round', message: 'No round is in progress.' }
+    })
+    expect(await dispatch('round:start', setup({ topics: ['dns'] }))).toMatchObject({
+      ok: false,
+      error: { code: 'plan', message: expect.stringMatching(/No question matches/) }
+    })
     expect(await dispatch('history:get', { sessionId: 'missing' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
   })
 })

@@ -22,7 +22,10 @@ describe('IPC registration', () => {
   })
 
   it('refuses requests from any other frame', async () => {
-    const result = await calls.handlers.get('history:clear')!({ senderFrame: { id: 2 }, sender: { mainFrame: { id: 1 } } }, { expectedCount: 0 })
+    const result = await calls.handlers.get('history:clear')!(
+      { senderFrame: { id: 2 }, sender: { mainFrame: { id: 1 } } },
+      { expectedCount: 0 }
+    )
     expect(result).toMatchObject({ ok: false })
     expect(seen.map(([c]) => c)).not.toContain('history:clear')
   })

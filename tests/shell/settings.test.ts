@@ -26,7 +26,9 @@ describe('settings in electron-store', () => {
     const problems: StorageProblem[] = []
     const s = await SettingsService.open(dir, () => openElectronSettings(dir), problems)
     expect(s.get()).toEqual(DEFAULT_SETTINGS)
-    expect(problems).toEqual([{ file: join(dir, 'settings.json'), keptAt: expect.stringContaining(join(dir, 'corrupt')), message: expect.stringMatching(/damaged/) }])
+    expect(problems).toEqual([
+      { file: join(dir, 'settings.json'), keptAt: expect.stringContaining(join(dir, 'corrupt')), message: expect.stringMatching(/damaged/) }
+    ])
     expect(readFileSync(problems[0].keptAt!, 'utf8')).toBe('{"theme": "dark", ')
     expect(readdirSync(join(dir, 'corrupt'))).toHaveLength(1)
   })

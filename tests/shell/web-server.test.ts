@@ -22,7 +22,10 @@ const shell = await startWebShell({
 })
 afterAll(() => shell.close())
 
-function hit(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function hit(
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {}
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: shell.port, path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
       let body = ''
@@ -53,11 +56,15 @@ describe('the loopback web shell', () => {
 
   it('refuses requests without the token, from another Host, or outside the renderer folder', async () => {
     const before = dispatched.length
-    expect((await hit('/api/history:clear', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(403)
+    expect((await hit('/api/history:clear', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(
+      403
+    )
     expect((await hit('/api/history:clear', { method: 'POST', headers: { ...api, 'x-api-token': 'wrong' }, body: '{}' })).status).toBe(403)
     expect((await hit('/', { headers: { host: 'evil.example:80' } })).status).toBe(421)
     expect((await hit('/api/round:current', { method: 'GET', headers: api })).status).toBe(405)
-    expect((await hit('/api/round:current', { method: 'POST', headers: { ...api, 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415)
+    expect(
+      (await hit('/api/round:current', { method: 'POST', headers: { ...api, 'content-type': 'text/plain' }, body: '{}' })).status
+    ).toBe(415)
     expect((await hit('/%2e%2e/secret.txt')).status).not.toBe(200)
     expect((await hit('/events?token=nope')).status).toBe(403)
     expect(dispatched.length).toBe(before)

@@ -11,7 +11,13 @@ describe('the main window', () => {
   }
 
   it('runs the renderer isolated, sandboxed and without Node', () => {
-    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, preload: '/app/out/preload/index.cjs' })
+    expect(win.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      preload: '/app/out/preload/index.cjs'
+    })
     expect(win.loaded).toBe('file:///app/out/renderer/index.html')
   })
 
@@ -32,7 +38,10 @@ describe('the main window', () => {
   it('sends a strict CSP with every response and refuses permission requests', () => {
     hardenSession()
     let headers: Record<string, string[]> = {}
-    calls.headersHook!({ responseHeaders: { 'x-a': ['1'] } }, (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders))
+    calls.headersHook!(
+      { responseHeaders: { 'x-a': ['1'] } },
+      (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders)
+    )
     expect(headers['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY])
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'")
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|unsafe-eval/)

@@ -28,7 +28,10 @@ class Emitter {
     for (const fn of this.listeners.get(event) ?? []) fn(...args)
   }
   removeListener(event: string, fn: Handler): this {
-    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((f) => f !== fn))
+    this.listeners.set(
+      event,
+      (this.listeners.get(event) ?? []).filter((f) => f !== fn)
+    )
     return this
   }
 }

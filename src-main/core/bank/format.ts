@@ -61,7 +61,12 @@ export function parseBank(source: string, file: string): Bank {
     const lineNo = i + 1
     const fenceMatch = FENCE.exec(raw)
     if (fence) {
-      if (fenceMatch && fenceMatch[1][0] === fence.marker[0] && fenceMatch[1].length >= fence.marker.length && raw.trim() === fenceMatch[1]) {
+      if (
+        fenceMatch &&
+        fenceMatch[1][0] === fence.marker[0] &&
+        fenceMatch[1].length >= fence.marker.length &&
+        raw.trim() === fenceMatch[1]
+      ) {
         fence = undefined
       }
       pushBody(current, raw, lineNo, fail)
@@ -98,7 +103,10 @@ export function parseBank(source: string, file: string): Bank {
         if (current!.section !== 'answer') fail(lineNo, '"### Key points" must follow "### Answer"')
         current!.section = 'keypoints'
       } else {
-        fail(lineNo, `unexpected heading "${raw.trim()}": only "### Answer" and "### Key points" belong to a question (use #### inside answers)`)
+        fail(
+          lineNo,
+          `unexpected heading "${raw.trim()}": only "### Answer" and "### Key points" belong to a question (use #### inside answers)`
+        )
       }
       continue
     }
@@ -202,7 +210,15 @@ export function serializeBank(bank: Bank): string {
   if (bank.description) out.push(`description: ${yamlScalar(bank.description)}`)
   out.push(`version: ${bank.version}`, '---')
   for (const q of bank.questions) {
-    out.push('', `## ${q.text}`, '', `- id: ${q.id}`, `- topics: ${q.topics.join(', ')}`, `- difficulty: ${q.difficulty}`, `- time: ${q.timeSec}`)
+    out.push(
+      '',
+      `## ${q.text}`,
+      '',
+      `- id: ${q.id}`,
+      `- topics: ${q.topics.join(', ')}`,
+      `- difficulty: ${q.difficulty}`,
+      `- time: ${q.timeSec}`
+    )
     for (const s of q.sources) out.push(`- source: ${s}`)
     out.push('', '### Answer', '', q.answer, '', '### Key points', '')
     for (const k of q.keyPoints) out.push(`- ${k}`)

@@ -23,10 +23,7 @@ import type { HistoryPage, HistoryQuery, QuestionAttemptRecord, SessionSummary, 
  */
 export const INDEX_SCHEMA_VERSION = 1
 
-type IndexRecord =
-  | { k: 'h'; v: number }
-  | { k: 's'; s: SessionSummary }
-  | { k: 'd'; id: string }
+type IndexRecord = { k: 'h'; v: number } | { k: 's'; s: SessionSummary } | { k: 'd'; id: string }
 type GradeRecord = { k: 'h'; v: number } | ({ k: 'g' } & QuestionAttemptRecord)
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/
@@ -178,7 +175,11 @@ export class HistoryStore {
     }
     const version = records[0]?.t === 'start' ? records[0].v : undefined
     if (version !== undefined && version > SESSION_SCHEMA_VERSION) {
-      await this.report(file, `Session ${id} was written by a newer version of the app (format ${version}) and was set aside.`, 'future-version')
+      await this.report(
+        file,
+        `Session ${id} was written by a newer version of the app (format ${version}) and was set aside.`,
+        'future-version'
+      )
       await this.forget(id)
       throw new HistoryError('corrupt', `Session ${id} comes from a newer version of the app.`)
     }
@@ -253,11 +254,19 @@ export class HistoryStore {
     const decoded = decodeRecords<T>(text)
     const header = decoded.records[0]
     if (decoded.badLine || !header || header.k !== 'h') {
-      await this.report(file, `The ${what} was damaged (line ${decoded.badLine ?? 1}: ${decoded.reason ?? 'no header'}); it was set aside and rebuilt from the session files.`, 'corrupt')
+      await this.report(
+        file,
+        `The ${what} was damaged (line ${decoded.badLine ?? 1}: ${decoded.reason ?? 'no header'}); it was set aside and rebuilt from the session files.`,
+        'corrupt'
+      )
       return null
     }
     if ((header.v ?? 0) > INDEX_SCHEMA_VERSION) {
-      await this.report(file, `The ${what} was written by a newer version of the app (format ${header.v}); it was set aside and rebuilt.`, 'future-version')
+      await this.report(
+        file,
+        `The ${what} was written by a newer version of the app (format ${header.v}); it was set aside and rebuilt.`,
+        'future-version'
+      )
       return null
     }
     return decoded.records

@@ -23,7 +23,17 @@ export function summarize(state: RoundState): SessionSummary {
 export function gradeRecords(state: RoundState, only?: number): QuestionAttemptRecord[] {
   return state.attempts.flatMap((a, i) =>
     a.grade && (only === undefined || only === i)
-      ? [{ sessionId: state.id, questionIndex: i, questionId: state.questions[i].questionId, rating: a.grade.rating, at: a.grade.gradedAt, draft: a.draft, note: a.grade.note }]
+      ? [
+          {
+            sessionId: state.id,
+            questionIndex: i,
+            questionId: state.questions[i].questionId,
+            rating: a.grade.rating,
+            at: a.grade.gradedAt,
+            draft: a.draft,
+            note: a.grade.note
+          }
+        ]
       : []
   )
 }

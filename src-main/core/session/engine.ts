@@ -63,7 +63,13 @@ export class RoundEngine {
   interruptedRound(): InterruptedRound | null {
     const s = this.interrupted
     if (!s) return null
-    return { id: s.id, startedAt: s.startedAt, questionCount: s.questions.length, gradedCount: s.attempts.filter((a) => a.grade).length, index: s.index }
+    return {
+      id: s.id,
+      startedAt: s.startedAt,
+      questionCount: s.questions.length,
+      gradedCount: s.attempts.filter((a) => a.grade).length,
+      index: s.index
+    }
   }
 
   current(): RoundView | null {
@@ -79,12 +85,20 @@ export class RoundEngine {
 
   start(setup: RoundSetup): Promise<RoundView> {
     return this.exclusive(async () => {
-      if (this.state?.status === 'running') throw new RoundError('round-in-progress', 'A round is already in progress. Finish or end it first.')
+      if (this.state?.status === 'running')
+        throw new RoundError('round-in-progress', 'A round is already in progress. Finish or end it first.')
       if (this.interrupted) throw new RoundError('round-in-progress', 'An interrupted round is waiting: resume or discard it first.')
       const questions = planRound(this.deps.banks(), setup, this.deps.random)
       const at = this.deps.clock.wallNow()
       const id = `${at.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-')}-${randomBytes(3).toString('hex')}`
-      const start: Extract<SessionRecord, { t: 'start' }> = { t: 'start', v: SESSION_SCHEMA_VERSION, id, at: at.toISOString(), setup, questions }
+      const start: Extract<SessionRecord, { t: 'start' }> = {
+        t: 'start',
+        v: SESSION_SCHEMA_VERSION,
+        id,
+        at: at.toISOString(),
+        setup,
+        questions
+      }
       await this.deps.store.createSession(start)
       const state: RoundState = {
         id,
@@ -94,7 +108,16 @@ export class RoundEngine {
         status: 'running',
         setup,
         questions,
-        attempts: questions.map(() => ({ draft: '', usedMs: 0, overtimeMs: 0, expired: false, revealed: false, openedAt: null, revealedAt: null, grade: null })),
+        attempts: questions.map(() => ({
+          draft: '',
+          usedMs: 0,
+          overtimeMs: 0,
+          expired: false,
+          revealed: false,
+          openedAt: null,
+          revealedAt: null,
+          grade: null
+        })),
         index: 0,
         paused: false,
         roundUsedMs: 0,
@@ -279,7 +302,17 @@ export class RoundEngine {
     const expired = a.usedMs >= limit
     const overtimeMs = Math.max(0, a.usedMs - limit)
     const at = this.wall()
-    await this.write({ t: 'reveal', i: s.index, at, usedMs: a.usedMs, overtimeMs, expired, draft: a.draft, roundUsedMs: s.roundUsedMs, totalExpired: s.totalExpired })
+    await this.write({
+      t: 'reveal',
+      i: s.index,
+      at,
+      usedMs: a.usedMs,
+      overtimeMs,
+      expired,
+      draft: a.draft,
+      roundUsedMs: s.roundUsedMs,
+      totalExpired: s.totalExpired
+    })
     Object.assign(a, { revealed: true, revealedAt: at, expired, overtimeMs })
     this.schedule()
   }

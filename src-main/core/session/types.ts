@@ -150,5 +150,5 @@ export interface InterruptedRound {
   index: number
 }
 
-export type RoundEvent = { type: 'changed'; view: RoundView } | { type: 'expired'; roundId: string; index: number; scope: 'question' | 'round' }
-
+export type RoundEvent =
+  { type: 'changed'; view: RoundView } | { type: 'expired'; roundId: string; index: number; scope: 'question' | 'round' }

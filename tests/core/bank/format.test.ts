@@ -18,10 +18,22 @@ function errorOf(text: string): BankFormatError {
 describe('parseBank', () => {
   it('reads the front matter and every question with its parts', () => {
     const bank = parseBank(sample, 'sample.md')
-    expect(bank).toMatchObject({ id: 'sample', title: 'Sample bank', version: 2, description: 'Two questions: one with a table, one with code.' })
+    expect(bank).toMatchObject({
+      id: 'sample',
+      title: 'Sample bank',
+      version: 2,
+      description: 'Two questions: one with a table, one with code.'
+    })
     expect(bank.questions).toHaveLength(2)
     const [q1, q2] = bank.questions
-    expect(q1).toMatchObject({ id: 'sample-etcd-two', topics: ['etcd'], difficulty: 'medium', timeSec: 150, sources: ['004_4e47223046a8d353.txt :: Q2'], line: 8 })
+    expect(q1).toMatchObject({
+      id: 'sample-etcd-two',
+      topics: ['etcd'],
+      difficulty: 'medium',
+      timeSec: 150,
+      sources: ['004_4e47223046a8d353.txt :: Q2'],
+      line: 8
+    })
     expect(q1.answer).toContain('| members | quorum |')
     expect(q1.answer).toContain('## not a heading: inside a fence')
     expect(q1.keyPoints).toEqual(['Quorum is a majority', 'Two members tolerate zero failures', 'Use odd sizes'])
@@ -37,7 +49,12 @@ describe('parseBank', () => {
   })
 
   it.each([
-    ['an unclosed code fence', sample.replace('## not a heading: inside a fence\n```', '## not a heading'), /code block is never closed/, 24],
+    [
+      'an unclosed code fence',
+      sample.replace('## not a heading: inside a fence\n```', '## not a heading'),
+      /code block is never closed/,
+      24
+    ],
     ['a missing answer', sample.replace('### Answer\n\n`kube-system`, as a DaemonSet.\n\n', ''), /must follow "### Answer"/, 43],
     ['too few key points', sample.replace('- Use odd sizes\n', ''), /2 key points; 3 to 7/, 8],
     ['an unknown topic', sample.replace('topics: etcd', 'topics: etcd, cooking'), /unknown topic "cooking"/, 8],
@@ -45,7 +62,12 @@ describe('parseBank', () => {
     ['a time out of range', sample.replace('time: 60', 'time: 5'), /time of "sample-kube-proxy-ns"/, 35],
     ['an unknown metadata key', sample.replace('- time: 60', '- time: 60\n- owner: me'), /unknown metadata key "owner"/, 41],
     ['a duplicate id', sample.replace('sample-kube-proxy-ns', 'sample-etcd-two'), /duplicate question id/, 35],
-    ['a stray level-3 heading', sample.replace('`kube-system`, as a DaemonSet.', '### Details\n`kube-system`'), /unexpected heading "### Details"/, 45],
+    [
+      'a stray level-3 heading',
+      sample.replace('`kube-system`, as a DaemonSet.', '### Details\n`kube-system`'),
+      /unexpected heading "### Details"/,
+      45
+    ],
     ['no source', sample.replace('- source: original\n', ''), /has no "source"/, 35],
     ['no front matter', sample.replace(/^---/, ''), /front matter/, 1]
   ])('rejects %s, naming the line', (_name, text, message, line) => {

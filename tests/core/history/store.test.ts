@@ -22,7 +22,12 @@ const query = (q: Partial<HistoryQuery> = {}): HistoryQuery => ({
 const noText = (): undefined => undefined
 
 /** Plays a whole two-question round and returns its id. */
-async function playRound(w: Awaited<ReturnType<typeof world>>, ratings: [1 | 2 | 3 | 4 | 5, 1 | 2 | 3 | 4 | 5], draft = '', note = ''): Promise<string> {
+async function playRound(
+  w: Awaited<ReturnType<typeof world>>,
+  ratings: [1 | 2 | 3 | 4 | 5, 1 | 2 | 3 | 4 | 5],
+  draft = '',
+  note = ''
+): Promise<string> {
   const v = await w.engine.start(setup())
   for (const [i, r] of ratings.entries()) {
     if (draft) await w.engine.saveDraft(v.id, i, draft)
@@ -36,7 +41,8 @@ async function playRound(w: Awaited<ReturnType<typeof world>>, ratings: [1 | 2 |
 }
 
 const sessionFile = (dataDir: string, id: string): string => join(dataDir, 'history', 'sessions', `${id}.jsonl`)
-const corruptFiles = (dataDir: string): string[] => (existsSync(join(dataDir, 'history', 'corrupt')) ? readdirSync(join(dataDir, 'history', 'corrupt')) : [])
+const corruptFiles = (dataDir: string): string[] =>
+  existsSync(join(dataDir, 'history', 'corrupt')) ? readdirSync(join(dataDir, 'history', 'corrupt')) : []
 
 async function reopen(dataDir: string): Promise<HistoryStore> {
   const s = new HistoryStore(dataDir)
@@ -144,7 +150,10 @@ describe('HistoryStore', () => {
     expect(await w.store.attempts('sample-etcd-two')).toHaveLength(1)
     await w.store.restore(a)
     expect((await w.store.list(query(), noText)).total).toBe(2)
-    expect(await w.store.attempts('sample-etcd-two')).toMatchObject([{ sessionId: a, rating: 3 }, { sessionId: b, rating: 4 }])
+    expect(await w.store.attempts('sample-etcd-two')).toMatchObject([
+      { sessionId: a, rating: 3 },
+      { sessionId: b, rating: 4 }
+    ])
     const running = await w.engine.start(setup())
     await expect(w.store.delete(running.id, running.id)).rejects.toMatchObject({ code: 'busy' })
     expect(await w.store.clear(running.id)).toBe(2)
@@ -160,7 +169,11 @@ describe('HistoryStore', () => {
     expect(readdirSync(dir)).toHaveLength(2)
     expect(readFileSync(sessionFile(w.dataDir, a), 'utf8')).not.toContain('quorum')
     const state = await (await reopen(w.dataDir)).read(a)
-    expect(state.questions[0]).toMatchObject({ questionId: 'sample-etcd-two', text: "Why can't you run a two-member etcd cluster safely?", keyPoints: expect.arrayContaining(['Use odd sizes']) })
+    expect(state.questions[0]).toMatchObject({
+      questionId: 'sample-etcd-two',
+      text: "Why can't you run a two-member etcd cluster safely?",
+      keyPoints: expect.arrayContaining(['Use odd sizes'])
+    })
     expect(state.questions[0].answer).toContain('**quorum**')
     for (const f of readdirSync(dir)) rmSync(join(dir, f))
     const lost = await (await reopen(w.dataDir)).read(a)

@@ -81,7 +81,21 @@ describe('RoundEngine', () => {
       ['services', 2],
       ['etcd', 4]
     ])
-    const page = await store.list({ offset: 0, limit: 10, sort: { key: 'startedAt', dir: 'desc' }, topics: [], statuses: [], from: null, to: null, minRating: null, maxRating: null, text: '' }, () => undefined)
+    const page = await store.list(
+      {
+        offset: 0,
+        limit: 10,
+        sort: { key: 'startedAt', dir: 'desc' },
+        topics: [],
+        statuses: [],
+        from: null,
+        to: null,
+        minRating: null,
+        maxRating: null,
+        text: ''
+      },
+      () => undefined
+    )
     expect(page.items).toMatchObject([{ id: v.id, status: 'finished', averageRating: 3, gradedCount: 2 }])
   })
 
