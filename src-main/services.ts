@@ -21,8 +21,8 @@ export interface AppServicesOptions {
   emit: <E extends EventName>(event: E, payload: Events[E]) => void
   clock?: Clock
   random?: () => number
-  /** When to read the history indexes in the background after start-up. */
-  warmUpDelayMs?: number
+  /** When to read the history indexes in the background after start-up; null: not at all. */
+  warmUpDelayMs?: number | null
 }
 
 export type AppServices = Awaited<ReturnType<typeof createAppServices>>
@@ -53,7 +53,9 @@ export async function createAppServices(opts: AppServicesOptions) {
     await history.warmUp()
     if (history.problems.length > before) opts.emit('app:problems', problems())
   }
-  setTimeout(() => void warmUp().catch((e) => console.error('history warm-up failed', e)), opts.warmUpDelayMs ?? 1500).unref()
+  if (opts.warmUpDelayMs !== null) {
+    setTimeout(() => void warmUp().catch((e) => console.error('history warm-up failed', e)), opts.warmUpDelayMs ?? 1500).unref()
+  }
 
   return {
     settings,

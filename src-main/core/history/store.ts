@@ -103,11 +103,12 @@ export class HistoryStore {
   append(id: string, record: SessionRecord, before: RoundState): Promise<void> {
     return this.serial(async () => {
       await appendDurable(this.sessionFile(id), encodeRecord(record))
+      if (record.t !== 'grade' && record.t !== 'finish') return
       // The indexes describe the round as this record leaves it.
       const state = structuredClone(before)
       apply(state, record)
       if (record.t === 'grade') for (const g of gradeRecords(state, record.i)) await this.appendGrade(g)
-      if (record.t === 'grade' || record.t === 'finish') await this.appendIndex({ k: 's', s: summarize(state) })
+      await this.appendIndex({ k: 's', s: summarize(state) })
       if (record.t === 'finish') {
         // The indexes must hold the finished round before the in-progress marker goes.
         await this.flushIndexes()
