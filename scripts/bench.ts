@@ -76,6 +76,7 @@ const query = (q: Partial<HistoryQuery> = {}): HistoryQuery => ({
   text: '',
   ...q
 })
+const noContent = { questionText: (): undefined => undefined, bankTitle: (): undefined => undefined }
 const openSettings = (dir: string) => () => new Conf({ cwd: dir, configName: 'settings', projectName: 'bench' }) as unknown as KeyValueFile
 
 // ---- 1. How late the expiry event fires ------------------------------------------------------
@@ -191,7 +192,7 @@ cleanup.push(empty)
   const firstPage = await sample(10, async () => {
     const store = new HistoryStore(big)
     await store.open()
-    return store.list(query(), () => undefined)
+    return store.list(query(), noContent)
   })
   const baseline = await sample(10, parseAll)
   rows.push({
@@ -206,12 +207,12 @@ cleanup.push(empty)
 
   const store = new HistoryStore(big)
   await store.open()
-  await store.list(query(), () => undefined)
-  const all = (await store.list(query({ limit: SESSIONS }), () => undefined)).items
+  await store.list(query(), noContent)
+  const all = (await store.list(query({ limit: SESSIONS }), noContent)).items
   const filtered = await sample(30, () =>
     store.list(
       query({ topics: ['etcd', 'dns'], minRating: 3, statuses: ['finished'], sort: { key: 'averageRating', dir: 'asc' } }),
-      () => undefined
+      noContent
     )
   )
   const filterBaseline = await sample(30, () =>
@@ -231,8 +232,12 @@ cleanup.push(empty)
 
   const gradesBytes = readFileSync(join(big, 'history', 'grades.jsonl'), 'utf8')
   const textOf = new Map(banks.flatMap((b) => b.questions.map((q) => [q.id, q.text] as const)))
-  const coldSearch = await sample(1, () => store.list(query({ text: 'conntrack' }), (id) => textOf.get(id)))
-  const search = await sample(20, () => store.list(query({ text: 'remember vxlan' }), (id) => textOf.get(id)))
+  const coldSearch = await sample(1, () =>
+    store.list(query({ text: 'conntrack' }), { ...noContent, questionText: (id: string) => textOf.get(id) })
+  )
+  const search = await sample(20, () =>
+    store.list(query({ text: 'remember vxlan' }), { ...noContent, questionText: (id: string) => textOf.get(id) })
+  )
   const searchBaseline = await sample(20, () => gradesBytes.toLowerCase().includes('remember vxlan'))
   rows.push({
     measure: `text search, ${generated.grades} grades (warm; cold first: ${coldSearch[0].toFixed(0)} ms)`,

@@ -7,7 +7,7 @@ import * as v from 'valibot'
 import type { BankLoadProblem, Difficulty } from './core/bank/types'
 import type { RoundSummary } from './core/session/summary'
 import type { Attempt, InterruptedRound, RoundEvent, RoundQuestion, RoundView } from './core/session/types'
-import type { HistoryPage, QuestionAttemptRecord, SessionSummary, StorageProblem } from './core/history/types'
+import type { HistoryPage, QuestionAttemptRecord, SessionListItem, SessionSummary, StorageProblem } from './core/history/types'
 
 // ---- input schemas ------------------------------------------------------------------------------
 
@@ -117,7 +117,7 @@ export interface SessionQuestion extends RoundQuestion {
 }
 
 export interface SessionDetail {
-  summary: SessionSummary
+  summary: SessionListItem
   result: RoundSummary
   questions: SessionQuestion[]
 }
@@ -200,6 +200,6 @@ export type Api = {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
 }
 
-export type { RoundView, InterruptedRound, RoundSummary, SessionSummary, HistoryPage, StorageProblem }
+export type { RoundView, InterruptedRound, RoundSummary, SessionSummary, SessionListItem, HistoryPage, StorageProblem }
 export type { HistoryQuery } from './core/history/types'
 export type { RoundSetup, Rating } from './core/session/types'

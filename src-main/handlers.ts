@@ -27,7 +27,7 @@ function handlersFor(s: AppServices): Handlers {
     'round:end': ({ roundId }) => s.rounds.end(roundId),
     'round:resumeInterrupted': ({ roundId }) => s.rounds.resumeInterrupted(roundId),
     'round:discardInterrupted': async ({ roundId }) => (await s.rounds.discardInterrupted(roundId), null),
-    'history:list': (query) => s.history.list(query, s.questionText),
+    'history:list': (query) => s.history.list(query, s.content),
     'history:get': ({ sessionId }) => s.sessionDetail(sessionId),
     'history:attempts': ({ questionId }) => s.attemptHistory(questionId),
     'history:delete': async ({ sessionId }) => (await s.history.delete(sessionId, s.rounds.activeId), null),

@@ -61,7 +61,10 @@ export async function createAppServices(opts: AppServicesOptions) {
     settings,
     rounds,
     history,
-    questionText: (id: string) => byQuestion.get(id)?.text,
+    content: {
+      questionText: (id: string) => byQuestion.get(id)?.text,
+      bankTitle: (id: string) => banks.find((b) => b.id === id)?.title
+    },
 
     appState(): AppState {
       return {
@@ -103,7 +106,7 @@ export async function createAppServices(opts: AppServicesOptions) {
     async sessionDetail(id: string): Promise<SessionDetail> {
       const state = await history.read(id).finally(() => opts.emit('app:problems', problems()))
       return {
-        summary: summarize(state),
+        summary: { ...summarize(state), bankTitles: [...new Set(state.questions.map((q) => q.bankTitle))] },
         result: summarizeRound(state),
         questions: state.questions.map((q, i) => ({ ...q, attempt: state.attempts[i] }))
       }

@@ -1,11 +1,11 @@
-import type { HistoryPage, HistoryQuery, QuestionAttemptRecord, SessionSummary } from './types'
+import type { ContentLookup, HistoryPage, HistoryQuery, QuestionAttemptRecord, SessionSummary } from './types'
 
 /** Filters, sorts and pages session summaries; the text search also looks at grades (drafts, notes, question texts). */
 export function queryHistory(
   all: SessionSummary[],
   query: HistoryQuery,
   grades: Map<string, QuestionAttemptRecord> | null,
-  questionText: (questionId: string) => string | undefined
+  lookup: ContentLookup
 ): HistoryPage {
   const text = query.text.trim().toLowerCase()
   let matchingSessions: Set<string> | null = null
@@ -18,7 +18,7 @@ export function queryHistory(
       if (!hit) {
         let q = textHit.get(g.questionId)
         if (q === undefined) {
-          q = (questionText(g.questionId) ?? '').toLowerCase().includes(text)
+          q = (lookup.questionText(g.questionId) ?? '').toLowerCase().includes(text)
           textHit.set(g.questionId, q)
         }
         hit = q
@@ -47,5 +47,10 @@ export function queryHistory(
     const c = x < y ? -1 : x > y ? 1 : 0
     return c === 0 ? b.startedAt.localeCompare(a.startedAt) : c * sign
   })
-  return { total: items.length, all: all.length, items: items.slice(query.offset, query.offset + query.limit) }
+  const page = items.slice(query.offset, query.offset + query.limit)
+  return {
+    total: items.length,
+    all: all.length,
+    items: page.map((s) => ({ ...s, bankTitles: s.bankIds.map((id) => lookup.bankTitle(id) ?? id) }))
+  }
 }

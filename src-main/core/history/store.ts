@@ -8,7 +8,7 @@ import { SESSION_SCHEMA_VERSION, type RoundState, type SessionRecord } from '../
 import { gradeRecords, summarize } from './summary'
 import { QuestionSnapshots } from './snapshots'
 import { queryHistory } from './query'
-import type { HistoryPage, HistoryQuery, QuestionAttemptRecord, SessionSummary, StorageProblem } from './types'
+import type { ContentLookup, HistoryPage, HistoryQuery, QuestionAttemptRecord, SessionSummary, StorageProblem } from './types'
 
 /**
  * Durable session history.
@@ -306,11 +306,11 @@ export class HistoryStore {
 
   // ---- queries ---------------------------------------------------------------------------------
 
-  async list(query: HistoryQuery, questionText: (q: string) => string | undefined): Promise<HistoryPage> {
+  async list(query: HistoryQuery, lookup: ContentLookup): Promise<HistoryPage> {
     const summaries = await this.loadIndex()
     const needsGrades = query.text.trim().length > 0
     const grades = needsGrades ? await this.loadGrades() : null
-    return queryHistory([...summaries.values()], query, grades, questionText)
+    return queryHistory([...summaries.values()], query, grades, lookup)
   }
 
   async summary(id: string): Promise<SessionSummary | undefined> {

@@ -10,7 +10,6 @@ export function summarize(state: RoundState): SessionSummary {
     endedAt: state.endedAt,
     status: state.status,
     bankIds: unique(state.questions.map((q) => q.bankId)),
-    bankTitles: unique(state.questions.map((q) => q.bankTitle)),
     topics: unique(state.questions.flatMap((q) => q.topics)).sort(),
     questionCount: state.questions.length,
     gradedCount: ratings.length,

@@ -6,7 +6,6 @@ export interface SessionSummary {
   endedAt: string | null
   status: RoundStatus
   bankIds: string[]
-  bankTitles: string[]
   topics: string[]
   questionCount: number
   gradedCount: number
@@ -14,6 +13,17 @@ export interface SessionSummary {
   averageRating: number | null
   /** Active time of the round, excluding pauses. */
   durationMs: number
+}
+
+/** A session as the History list shows it: the summary plus the titles of its banks. */
+export interface SessionListItem extends SessionSummary {
+  bankTitles: string[]
+}
+
+/** What history needs from the banks loaded now, to search question texts and name banks. */
+export interface ContentLookup {
+  questionText(questionId: string): string | undefined
+  bankTitle(bankId: string): string | undefined
 }
 
 export type HistorySortKey = 'startedAt' | 'averageRating' | 'durationMs' | 'questionCount' | 'status'
@@ -37,7 +47,7 @@ export interface HistoryPage {
   total: number
   /** Sessions in history before filters. */
   all: number
-  items: SessionSummary[]
+  items: SessionListItem[]
 }
 
 export interface QuestionAttemptRecord {

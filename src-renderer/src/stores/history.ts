@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
-import type { HistoryQuery, SessionSummary } from '@contract'
+import type { HistoryQuery, SessionListItem, SessionSummary } from '@contract'
 import { call } from '../api'
 import { errorMessage } from '../lib/errors'
 
@@ -18,7 +18,7 @@ export const useHistoryStore = defineStore('history', () => {
   const filters = reactive<HistoryFilters>(emptyFilters())
   const sort = ref<HistoryQuery['sort']>({ key: 'startedAt', dir: 'desc' })
   const page = ref(1)
-  const items = ref<SessionSummary[]>([])
+  const items = ref<SessionListItem[]>([])
   const total = ref(0)
   const all = ref(0)
   const loading = ref(false)

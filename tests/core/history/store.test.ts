@@ -19,7 +19,7 @@ const query = (q: Partial<HistoryQuery> = {}): HistoryQuery => ({
   text: '',
   ...q
 })
-const noText = (): undefined => undefined
+const noText = { questionText: (): undefined => undefined, bankTitle: (id: string) => (id === 'sample' ? 'Sample bank' : undefined) }
 
 /** Plays a whole two-question round and returns its id. */
 async function playRound(
@@ -131,7 +131,7 @@ describe('HistoryStore', () => {
     expect((await s.list(query({ text: 'raft' }), noText)).items.map((x) => x.id)).toEqual([low])
     expect((await s.list(query({ text: 'daemonset' }), noText)).items.map((x) => x.id)).toEqual([high])
     const texts: Record<string, string> = { 'sample-etcd-two': 'Why two members?' }
-    expect((await s.list(query({ text: 'two members' }), (id) => texts[id])).total).toBe(2)
+    expect((await s.list(query({ text: 'two members' }), { questionText: (id) => texts[id], bankTitle: () => undefined })).total).toBe(2)
     expect((await s.list(query({ statuses: ['abandoned'] }), noText)).total).toBe(0)
     expect((await s.list(query({ topics: ['etcd'] }), noText)).total).toBe(2)
     expect((await s.list(query({ topics: ['dns'] }), noText)).total).toBe(0)
@@ -139,6 +139,8 @@ describe('HistoryStore', () => {
     expect((await s.list(query({ from: startedLow, to: startedLow }), noText)).items.map((x) => x.id)).toEqual([low])
     const paged = await s.list(query({ limit: 1, offset: 1 }), noText)
     expect(paged).toMatchObject({ total: 2, all: 2, items: [{ id: low }] })
+    expect(paged.items[0].bankTitles).toEqual(['Sample bank'])
+    expect(readFileSync(join(w.dataDir, 'history', 'index.jsonl'), 'utf8')).not.toContain('Sample bank')
   })
 
   it('deletes a session with undo, and clears history but keeps the round in progress', async () => {

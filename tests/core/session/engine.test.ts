@@ -94,7 +94,7 @@ describe('RoundEngine', () => {
         maxRating: null,
         text: ''
       },
-      () => undefined
+      { questionText: () => undefined, bankTitle: () => undefined }
     )
     expect(page.items).toMatchObject([{ id: v.id, status: 'finished', averageRating: 3, gradedCount: 2 }])
   })
