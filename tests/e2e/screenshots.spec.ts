@@ -16,8 +16,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await shell.start()
     try {
       await page.emulateMedia({ colorScheme: scheme })
-      const shot = (name: string, fullPage = false): Promise<Buffer> =>
-        page.screenshot({ path: join(OUT, `${name}-${scheme}.png`), animations: 'disabled', fullPage })
+      const shot = (name: string): Promise<Buffer> => page.screenshot({ path: join(OUT, `${name}-${scheme}.png`), animations: 'disabled' })
       await openApp(page, shell)
       await shot('home')
       await page.getByRole('button', { name: 'New round' }).click()
@@ -30,7 +29,9 @@ for (const scheme of ['light', 'dark'] as const) {
       await shot('interview')
       await answer(page, 4)
       await page.getByRole('checkbox').first().check()
-      await shot('interview-revealed', true)
+      await page.getByText('Model answer', { exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      await page.mouse.wheel(0, -60)
+      await shot('interview-revealed')
       await page.getByRole('button', { name: 'Next question' }).click()
       await answer(page, 3)
       await page.getByRole('button', { name: 'Finish round' }).click()
@@ -41,7 +42,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await shot('history')
       await page.locator('tbody tr').nth(1).click()
       await expect(page.getByRole('heading', { name: /Session of/ })).toBeVisible()
-      await shot('session', true)
+      await shot('session')
     } finally {
       await shell.stop()
     }
