@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util'
 import Conf from 'conf'
 import { loadBankLibrary } from '../src-main/core/bank/library'
 import { HistoryStore } from '../src-main/core/history/store'
-import type { HistoryQuery } from '../src-main/core/history/types'
+import { historyQuery } from '../src-main/core/history/query'
 import { systemClock, type Clock } from '../src-main/core/session/clock'
 import { RoundEngine } from '../src-main/core/session/engine'
 import type { RoundSetup } from '../src-main/core/session/types'
@@ -63,19 +63,7 @@ const setup = (o: Partial<RoundSetup> = {}): RoundSetup => ({
   allowOvertime: false,
   ...o
 })
-const query = (q: Partial<HistoryQuery> = {}): HistoryQuery => ({
-  offset: 0,
-  limit: 25,
-  sort: { key: 'startedAt', dir: 'desc' },
-  topics: [],
-  statuses: [],
-  from: null,
-  to: null,
-  minRating: null,
-  maxRating: null,
-  text: '',
-  ...q
-})
+const query = historyQuery
 const noContent = { questionText: (): undefined => undefined, bankTitle: (): undefined => undefined }
 const openSettings = (dir: string) => () => new Conf({ cwd: dir, configName: 'settings', projectName: 'bench' }) as unknown as KeyValueFile
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import Conf from 'conf'
 import { createAppServices } from '../../src-main/services'
 import { call, createDispatcher } from '../../src-main/handlers'
+import { historyQuery } from '../../src-main/core/history/query'
 import type { KeyValueFile } from '../../src-main/core/settings'
 import { FIXTURE_BANKS, setup, tempDir } from '../helpers/world'
 
@@ -33,18 +34,7 @@ describe('the handler registry', () => {
     const done = await call(dispatch, 'round:next', { roundId: v.id })
     expect(done.status).toBe('finished')
     expect(events).toContain('round:changed')
-    const page = await call(dispatch, 'history:list', {
-      offset: 0,
-      limit: 10,
-      sort: { key: 'startedAt', dir: 'desc' },
-      topics: [],
-      statuses: [],
-      from: null,
-      to: null,
-      minRating: null,
-      maxRating: null,
-      text: ''
-    })
+    const page = await call(dispatch, 'history:list', historyQuery())
     expect(page.total).toBe(1)
     const detail = await call(dispatch, 'history:get', { sessionId: v.id })
     expect(detail.questions[0].attempt.grade).toMatchObject({ rating: 4, keyPoints: [1], note: 'ok' })

@@ -54,3 +54,20 @@ export function queryHistory(
     items: page.map((s) => ({ ...s, bankTitles: s.bankIds.map((id) => lookup.bankTitle(id) ?? id) }))
   }
 }
+
+/** A query for the newest sessions, with no filter; pass what differs. */
+export function historyQuery(overrides: Partial<HistoryQuery> = {}): HistoryQuery {
+  return {
+    offset: 0,
+    limit: 25,
+    sort: { key: 'startedAt', dir: 'desc' },
+    topics: [],
+    statuses: [],
+    from: null,
+    to: null,
+    minRating: null,
+    maxRating: null,
+    text: '',
+    ...overrides
+  }
+}

@@ -3,22 +3,11 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { encodeRecord } from '../../../src-main/core/fs/records'
 import { HistoryStore, migrateSession, SESSION_MIGRATIONS } from '../../../src-main/core/history/store'
+import { historyQuery } from '../../../src-main/core/history/query'
 import type { HistoryQuery } from '../../../src-main/core/history/types'
 import { setup, world } from '../../helpers/world'
 
-const query = (q: Partial<HistoryQuery> = {}): HistoryQuery => ({
-  offset: 0,
-  limit: 50,
-  sort: { key: 'startedAt', dir: 'desc' },
-  topics: [],
-  statuses: [],
-  from: null,
-  to: null,
-  minRating: null,
-  maxRating: null,
-  text: '',
-  ...q
-})
+const query = (q: Partial<HistoryQuery> = {}): HistoryQuery => historyQuery({ limit: 50, ...q })
 const noText = { questionText: (): undefined => undefined, bankTitle: (id: string) => (id === 'sample' ? 'Sample bank' : undefined) }
 
 /** Plays a whole two-question round and returns its id. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { decodeRecords } from '../../../src-main/core/fs/records'
+import { historyQuery } from '../../../src-main/core/history/query'
 import type { SessionRecord } from '../../../src-main/core/session/types'
 import { settle, setup, world } from '../../helpers/world'
 
@@ -81,21 +82,7 @@ describe('RoundEngine', () => {
       ['services', 2],
       ['etcd', 4]
     ])
-    const page = await store.list(
-      {
-        offset: 0,
-        limit: 10,
-        sort: { key: 'startedAt', dir: 'desc' },
-        topics: [],
-        statuses: [],
-        from: null,
-        to: null,
-        minRating: null,
-        maxRating: null,
-        text: ''
-      },
-      { questionText: () => undefined, bankTitle: () => undefined }
-    )
+    const page = await store.list(historyQuery(), { questionText: () => undefined, bankTitle: () => undefined })
     expect(page.items).toMatchObject([{ id: v.id, status: 'finished', averageRating: 3, gradedCount: 2 }])
   })
 
