@@ -8,17 +8,18 @@ export const CONTENT = join(import.meta.dirname, '..', '..', 'content', 'banks')
 /** Fills the setup form and starts a round. */
 export async function startRound(
   page: Page,
-  opts: { questions: number; seconds?: number; totalMinutes?: number; overtime?: boolean }
+  opts: { questions: number; seconds?: number; totalMinutes?: number; overtime?: boolean; asWritten?: boolean }
 ): Promise<void> {
   await page.getByRole('button', { name: 'New round' }).click()
   await expect(page.getByRole('heading', { name: 'Set up a round' })).toBeVisible()
   await page.getByLabel('Number of questions').fill(String(opts.questions))
   if (opts.seconds !== undefined) {
-    await page.getByRole('checkbox', { name: 'Use each question’s suggested time' }).click()
+    await page.getByRole('checkbox', { name: 'Use each question’s suggested time' }).setChecked(false)
     await page.getByLabel('Seconds per question').fill(String(opts.seconds))
   }
   if (opts.totalMinutes !== undefined) await page.getByLabel('Total time limit (minutes)').fill(String(opts.totalMinutes))
-  if (opts.overtime) await page.getByRole('checkbox', { name: 'Allow overtime' }).click()
+  if (opts.overtime !== undefined) await page.getByRole('checkbox', { name: 'Allow overtime' }).setChecked(opts.overtime)
+  if (opts.asWritten) await page.getByText('As written', { exact: true }).click()
   await page.getByRole('button', { name: 'Start round' }).click()
   await expect(page.getByRole('timer', { name: 'Time remaining' })).toBeVisible()
 }

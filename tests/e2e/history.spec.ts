@@ -77,3 +77,40 @@ test.describe('with 10,000 sessions in history', () => {
     await expect(page.getByText('remember vxlan').first()).toBeVisible()
   })
 })
+
+test('a session shows all attempts at a question, can be deleted with undo, and all history after a count', async ({ page, shell }) => {
+  await openApp(page, shell)
+  for (const grade of [2, 5] as const) {
+    await startRound(page, { questions: 1, seconds: 600, asWritten: true })
+    await page.getByLabel('Answer draft').fill(`draft graded ${grade}`)
+    await answer(page, grade)
+    await page.getByRole('button', { name: 'Finish round' }).click()
+    await expect(page.getByRole('heading', { name: 'Round summary' })).toBeVisible()
+    await page.getByRole('button', { name: 'Back to home' }).click()
+  }
+  await page.getByRole('button', { name: 'History' }).first().click()
+  const rows = page.locator('tbody tr')
+  await expect(rows).toHaveCount(2)
+
+  await rows.first().click()
+  await expect(page.getByRole('heading', { name: /Session of/ })).toBeVisible()
+  await expect(page.getByText('draft graded 5')).toBeVisible()
+  // Both rounds asked the same question: its attempts show how the grade changed.
+  await page.getByRole('button', { name: 'All attempts' }).first().click()
+  await expect(page.getByText('2 attempts, oldest first')).toBeVisible()
+  await expect(page.locator('.attempts li').nth(0)).toContainText('2 vague')
+  await expect(page.locator('.attempts li').nth(1)).toContainText('5 interview-ready')
+  await expect(page.locator('.attempts li').nth(1)).toContainText('this session')
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: 'Delete session' }).click()
+  await expect(page.getByText('Session deleted')).toBeVisible()
+  await expect(rows).toHaveCount(1)
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(rows).toHaveCount(2)
+
+  await page.getByRole('button', { name: 'Delete all history' }).click()
+  await expect(page.getByText('Delete all 2 sessions? This cannot be undone.')).toBeVisible()
+  await page.getByRole('button', { name: 'Delete all', exact: true }).click()
+  await expect(page.getByText('No rounds yet. Your finished rounds appear here.')).toBeVisible()
+  await expect(rows).toHaveCount(0)
+})
