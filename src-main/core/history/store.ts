@@ -7,6 +7,7 @@ import { apply, replaySession, SessionReplayError } from '../session/replay'
 import { SESSION_SCHEMA_VERSION, type RoundState, type SessionRecord } from '../session/types'
 import { gradeRecords, summarize } from './summary'
 import { QuestionSnapshots } from './snapshots'
+import { serialQueue } from '../serial'
 import { queryHistory } from './query'
 import type { ContentLookup, HistoryPage, HistoryQuery, QuestionAttemptRecord, SessionSummary, StorageProblem } from './types'
 
@@ -48,7 +49,8 @@ export class HistoryStore {
 
   private summaries: Map<string, SessionSummary> | null = null
   private grades: Map<string, QuestionAttemptRecord> | null = null
-  private queue: Promise<unknown> = Promise.resolve()
+  /** Writes one at a time, in order. */
+  private readonly serial = serialQueue()
   private readonly snapshots: QuestionSnapshots
   readonly problems: StorageProblem[] = []
 
@@ -61,13 +63,6 @@ export class HistoryStore {
     this.gradesFile = join(this.dir, 'grades.jsonl')
     this.activeFile = join(this.dir, 'active.json')
     this.snapshots = new QuestionSnapshots(join(this.dir, 'questions'))
-  }
-
-  /** Runs writes one at a time, in order. */
-  private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn)
-    this.queue = run.catch(() => undefined)
-    return run
   }
 
   private sessionFile(id: string): string {
@@ -321,13 +316,6 @@ export class HistoryStore {
     const grades = await this.loadGrades()
     const live = await this.loadIndex()
     return [...grades.values()].filter((g) => g.questionId === questionId && live.has(g.sessionId)).sort((a, b) => a.at.localeCompare(b.at))
-  }
-
-  /** Every grade of every session still in history, oldest first (for weak areas and review). */
-  async allGrades(): Promise<QuestionAttemptRecord[]> {
-    const grades = await this.loadGrades()
-    const live = await this.loadIndex()
-    return [...grades.values()].filter((g) => live.has(g.sessionId)).sort((a, b) => a.at.localeCompare(b.at))
   }
 
   // ---- deleting --------------------------------------------------------------------------------

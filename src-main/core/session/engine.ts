@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { Bank } from '../bank/types'
 import type { HistoryStore } from '../history/store'
 import type { Clock } from './clock'
+import { serialQueue } from '../serial'
 import { planRound } from './plan'
 import { summarizeRound } from './summary'
 import {
@@ -47,7 +48,8 @@ export class RoundEngine {
   private segmentStart: number | null = null
   private questionTimer: unknown = null
   private totalTimer: unknown = null
-  private busy: Promise<unknown> = Promise.resolve()
+  /** One operation at a time, so records reach the file in the order they happen. */
+  private readonly exclusive = serialQueue()
 
   constructor(private readonly deps: RoundEngineDeps) {}
 
@@ -74,13 +76,6 @@ export class RoundEngine {
 
   current(): RoundView | null {
     return this.state ? this.view(this.state) : null
-  }
-
-  /** One operation at a time, so records reach the file in the order they happen. */
-  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.busy.then(fn, fn)
-    this.busy = run.catch(() => undefined)
-    return run
   }
 
   start(setup: RoundSetup): Promise<RoundView> {
@@ -125,7 +120,9 @@ export class RoundEngine {
       }
       this.state = state
       this.segmentStart = this.deps.clock.now()
-      await this.write({ t: 'open', i: 0, at: this.wall(), roundUsedMs: 0 })
+      const openedAt = this.wall()
+      await this.write({ t: 'open', i: 0, at: openedAt, roundUsedMs: 0 })
+      state.attempts[0].openedAt = openedAt
       this.schedule()
       return this.changed()
     })
@@ -178,9 +175,10 @@ export class RoundEngine {
         await this.finish(s, 'finished')
       } else {
         this.settle()
+        const at = this.wall()
+        await this.write({ t: 'open', i: s.index + 1, at, roundUsedMs: s.roundUsedMs })
         s.index++
-        await this.write({ t: 'open', i: s.index, at: this.wall(), roundUsedMs: s.roundUsedMs })
-        s.attempts[s.index].openedAt = this.wall()
+        s.attempts[s.index].openedAt = at
         this.schedule()
       }
       return this.changed()
