@@ -3,6 +3,8 @@ import { CHROMIUM_ARGS, findChromium } from './tests/e2e/browser'
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // README screenshots write tracked files: they run only through `npm run screenshots`.
+  testIgnore: ['**/shots/**'],
   outputDir: 'test-results',
   timeout: 90_000,
   expect: { timeout: 10_000 },

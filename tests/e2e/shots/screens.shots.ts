@@ -2,10 +2,10 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, openApp, test, WebShellProcess } from './fixtures'
-import { answer, syntheticHistory } from './helpers'
+import { expect, openApp, test, WebShellProcess } from '../fixtures'
+import { answer, syntheticHistory } from '../helpers'
 
-const OUT = join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
+const OUT = join(import.meta.dirname, '..', '..', '..', 'docs', 'screenshots')
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`screenshots of every screen (${scheme})`, async ({ page }) => {
