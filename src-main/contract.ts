@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot'
 import type { BankLoadProblem, Difficulty } from './core/bank/types'
+import type { QuestionTally } from './core/bank/followups'
 import type { RoundSummary } from './core/session/summary'
 import type { Attempt, InterruptedRound, RoundEvent, RoundQuestion, RoundView } from './core/session/types'
 import type { HistoryPage, QuestionAttemptRecord, SessionListItem, SessionSummary, StorageProblem } from './core/history/types'
@@ -25,7 +26,8 @@ export const RoundSetupSchema = v.strictObject({
   secondsPerQuestion: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(5, 'at least 5 seconds'), v.maxValue(3600, 'at most an hour'))),
   order: v.picklist(['random', 'as-written']),
   totalMinutes: v.nullable(v.pipe(v.number(), v.minValue(1, 'at least 1 minute'), v.maxValue(600, 'at most 10 hours'))),
-  allowOvertime: v.boolean()
+  allowOvertime: v.boolean(),
+  includeFollowUps: v.optional(v.boolean()) // #13
 })
 
 export const SettingsSchema = v.strictObject({
@@ -99,6 +101,8 @@ export interface BankSummary {
   difficulties: Record<Difficulty, number>
   /** Questions per topic and difficulty, for the setup screen's counts. */
   matrix: { topic: string; difficulty: Difficulty; count: number }[]
+  /** #13: the same counts for the follow-ups drilled as questions (only when the setup includes them). */
+  followUps: QuestionTally
 }
 
 export type Problem = StorageProblem | (BankLoadProblem & { keptAt?: null })

@@ -4,6 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises'
 import { loadBankLibrary } from './core/bank/library'
+import { tallyQuestions } from './core/bank/followups' // #13
 import type { Bank, Difficulty } from './core/bank/types'
 import { HistoryError, HistoryStore } from './core/history/store'
 import { RoundEngine } from './core/session/engine'
@@ -35,7 +36,8 @@ export async function createAppServices(opts: AppServicesOptions) {
   const settings = await SettingsService.open(opts.dataDir, opts.openSettingsFile, history.problems)
   const library = await loadBankLibrary(opts.contentDir)
   const banks: Bank[] = library.banks
-  const byQuestion = new Map(banks.flatMap((b) => b.questions.map((q) => [q.id, q] as const)))
+  // #13: follow-ups drilled as questions are named in history too
+  const byQuestion = new Map(banks.flatMap((b) => [...b.questions, ...(b.followUpQuestions ?? [])].map((q) => [q.id, q] as const)))
 
   const rounds = new RoundEngine({
     store: history,
@@ -98,7 +100,8 @@ export async function createAppServices(opts: AppServicesOptions) {
           matrix: [...matrix].map(([k, count]) => {
             const [topic, difficulty] = k.split('\u0000')
             return { topic, difficulty: difficulty as Difficulty, count }
-          })
+          }),
+          followUps: tallyQuestions(b.followUpQuestions ?? []) // #13
         }
       })
     },

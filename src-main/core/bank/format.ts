@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml'
-import { DIFFICULTIES, TOPICS, type Bank, type Difficulty, type Question } from './types'
+import { DIFFICULTIES, TOPICS, type Bank, type Difficulty, type FollowUp, type Question } from './types'
+export { serializeBank } from './serialize'
 
 /** A bank file that cannot be read, with the file, the 1-based line and what is wrong. */
 export class BankFormatError extends Error {
@@ -13,19 +14,30 @@ export class BankFormatError extends Error {
   }
 }
 
-const META_KEYS = ['id', 'topics', 'difficulty', 'time', 'source'] as const
+const META_KEYS = ['id', 'topics', 'difficulty', 'time', 'source', 'reference'] as const
+/** Keys that may be given more than once, one line each. */
+const REPEATABLE = ['source', 'reference']
+const MAX_FOLLOW_UPS = 3
+/** A Kubernetes minor version, e.g. 1.34. */
+const K8S_VERSION = /^1\.\d{1,2}$/
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/
 const MIN_TIME = 30
 const MAX_TIME = 900
 
+type Section = 'meta' | 'spoken' | 'answer' | 'keypoints' | 'followups'
+
 interface Draft {
   line: number
   text: string
   meta: Map<string, string[]>
+  spoken: string[] | null
+  spokenLine: number
   answer: string[]
   keyPoints: string[]
-  section: 'meta' | 'answer' | 'keypoints'
+  followUps: { question: string; line: number; answer: string[] }[] | null
+  followUpsLine: number
+  section: Section
   answerLine: number
 }
 
@@ -51,6 +63,15 @@ export function parseBank(source: string, file: string): Bank {
   if (!title) fail(2, 'front matter needs a "title"')
   const version = Number(front.version ?? 1)
   if (!Number.isInteger(version) || version < 1) fail(2, '"version" must be a positive integer')
+  const kubernetes = front.kubernetes
+  if (kubernetes !== undefined && (typeof kubernetes !== 'string' || !K8S_VERSION.test(kubernetes.trim()))) {
+    fail(
+      lineOf(lines, end, 'kubernetes'),
+      typeof kubernetes === 'number'
+        ? `front matter "kubernetes" must be a quoted version like "1.34" (unquoted, YAML reads ${kubernetes} as a number and 1.30 as 1.3)`
+        : `front matter "kubernetes" must be a Kubernetes minor version like "1.34", got ${JSON.stringify(kubernetes)}`
+    )
+  }
 
   const drafts: Draft[] = []
   let current: Draft | undefined
@@ -83,8 +104,12 @@ export function parseBank(source: string, file: string): Bank {
         line: lineNo,
         text: raw.slice(3).trim(),
         meta: new Map(),
+        spoken: null,
+        spokenLine: 0,
         answer: [],
         keyPoints: [],
+        followUps: null,
+        followUpsLine: 0,
         section: 'meta',
         answerLine: 0
       }
@@ -94,20 +119,14 @@ export function parseBank(source: string, file: string): Bank {
     }
     if (raw.startsWith('### ')) {
       if (!current) fail(lineNo, 'section heading before the first question')
-      const name = raw.slice(4).trim().toLowerCase()
-      if (name === 'answer') {
-        if (current!.section !== 'meta') fail(lineNo, 'second "### Answer" in one question')
-        current!.section = 'answer'
-        current!.answerLine = lineNo
-      } else if (name === 'key points') {
-        if (current!.section !== 'answer') fail(lineNo, '"### Key points" must follow "### Answer"')
-        current!.section = 'keypoints'
-      } else {
-        fail(
-          lineNo,
-          `unexpected heading "${raw.trim()}": only "### Answer" and "### Key points" belong to a question (use #### inside answers)`
-        )
-      }
+      enterSection(current!, raw, lineNo, fail)
+      continue
+    }
+    if (raw.startsWith('#### ') && current?.section === 'followups') {
+      const question = raw.slice(5).trim()
+      if (!question.endsWith('?')) fail(lineNo, `a follow-up is one question ending with "?", got "${question}"`)
+      if (current.followUps!.length >= MAX_FOLLOW_UPS) fail(lineNo, `at most ${MAX_FOLLOW_UPS} follow-ups per question`)
+      current.followUps!.push({ question, line: lineNo, answer: [] })
       continue
     }
     if (raw.startsWith('# ')) fail(lineNo, 'level-1 headings are not allowed in a bank; the title is in the front matter')
@@ -121,8 +140,10 @@ export function parseBank(source: string, file: string): Bank {
       if (!m) fail(lineNo, 'expected a "- key: value" metadata line or "### Answer"')
       const key = m![1].toLowerCase()
       if (!(META_KEYS as readonly string[]).includes(key)) fail(lineNo, `unknown metadata key "${m![1]}" (known: ${META_KEYS.join(', ')})`)
-      if (key !== 'source' && current.meta.has(key)) fail(lineNo, `"${key}" given twice`)
-      current.meta.set(key, [...(current.meta.get(key) ?? []), m![2].trim()])
+      if (!REPEATABLE.includes(key) && current.meta.has(key)) fail(lineNo, `"${key}" given twice`)
+      const value = m![2].trim()
+      if (key === 'reference' && !isWebUrl(value)) fail(lineNo, `a reference must be an http(s) URL, got "${value}"`)
+      current.meta.set(key, [...(current.meta.get(key) ?? []), value])
       continue
     }
     pushBody(current, raw, lineNo, fail)
@@ -142,8 +163,52 @@ export function parseBank(source: string, file: string): Bank {
     title,
     description: String(front.description ?? '').trim(),
     version,
+    ...(typeof kubernetes === 'string' ? { kubernetes: kubernetes.trim() } : {}),
     file,
     questions
+  }
+}
+
+/** The 1-based line of a front matter key, for messages (the opening "---" is line 1). */
+function lineOf(lines: string[], end: number, key: string): number {
+  const i = lines.slice(1, end).findIndex((l) => l.startsWith(`${key}:`))
+  return i < 0 ? 2 : i + 2
+}
+
+function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !!url.hostname && !/\s/.test(value)
+  } catch {
+    return false
+  }
+}
+
+const SECTIONS: Record<string, { section: Section; after: Section[]; rule: string }> = {
+  'spoken answer': { section: 'spoken', after: ['meta'], rule: '"### Spoken answer" comes right before "### Answer"' },
+  answer: { section: 'answer', after: ['meta', 'spoken'], rule: 'one "### Answer" per question, after the metadata' },
+  'key points': { section: 'keypoints', after: ['answer'], rule: '"### Key points" must follow "### Answer"' },
+  'follow-ups': { section: 'followups', after: ['keypoints'], rule: '"### Follow-ups" must follow "### Key points"' }
+}
+
+function enterSection(d: Draft, raw: string, lineNo: number, fail: (l: number, r: string) => never): void {
+  const spec = SECTIONS[raw.slice(4).trim().toLowerCase()]
+  if (!spec) {
+    fail(
+      lineNo,
+      `unexpected heading "${raw.trim()}": a question has only "### Spoken answer", "### Answer", "### Key points" and "### Follow-ups" (use #### inside answers)`
+    )
+  }
+  if (!spec.after.includes(d.section)) fail(lineNo, spec.rule)
+  d.section = spec.section
+  if (spec.section === 'spoken') {
+    d.spoken = []
+    d.spokenLine = lineNo
+  } else if (spec.section === 'answer') {
+    d.answerLine = lineNo
+  } else if (spec.section === 'followups') {
+    d.followUps = []
+    d.followUpsLine = lineNo
   }
 }
 
@@ -155,6 +220,23 @@ function pushBody(current: Draft | undefined, raw: string, lineNo: number, fail:
   }
   if (current.section === 'answer') {
     current.answer.push(raw)
+    return
+  }
+  if (current.section === 'spoken') {
+    if (/^\s*(#|[-*+]\s|\d+[.)]\s|\||```|~~~)/.test(raw)) {
+      fail(lineNo, 'the spoken answer is plain prose: no headings, lists, tables or code blocks (put those under "### Answer")')
+    }
+    current.spoken!.push(raw)
+    return
+  }
+  if (current.section === 'followups') {
+    const item = current.followUps!.at(-1)
+    if (!item) {
+      if (raw.trim()) fail(lineNo, 'each follow-up starts with a "#### <question?>" line')
+      return
+    }
+    if (/^#{1,6}\s/.test(raw)) fail(lineNo, 'a follow-up answer has no headings')
+    item.answer.push(raw)
     return
   }
   if (!raw.trim()) return
@@ -186,14 +268,37 @@ function finish(d: Draft, bankId: string, fail: (l: number, r: string) => never)
   }
   const sources = d.meta.get('source') ?? []
   if (sources.length === 0) fail(d.line, `question "${id}" has no "source" (use "original" if it has no seed)`)
-  if (d.section === 'meta') fail(d.line, `question "${id}" has no "### Answer"`)
+  if (d.section === 'meta' || d.section === 'spoken') fail(d.line, `question "${id}" has no "### Answer"`)
+  const spoken = d.spoken && trimBlank(d.spoken).join('\n')
+  if (d.spoken && !spoken) fail(d.spokenLine, `question "${id}" has an empty "### Spoken answer"`)
   const answer = trimBlank(d.answer).join('\n')
   if (!answer.trim()) fail(d.answerLine || d.line, `question "${id}" has an empty answer`)
-  if (d.section !== 'keypoints') fail(d.line, `question "${id}" has no "### Key points"`)
+  if (d.section !== 'keypoints' && d.section !== 'followups') fail(d.line, `question "${id}" has no "### Key points"`)
   if (d.keyPoints.length < 3 || d.keyPoints.length > 7) {
     fail(d.line, `question "${id}" has ${d.keyPoints.length} key points; 3 to 7 are required`)
   }
-  return { id, bankId, text: d.text, topics, difficulty, timeSec, sources, answer, keyPoints: d.keyPoints, line: d.line }
+  if (d.followUps && d.followUps.length === 0)
+    fail(d.followUpsLine, `question "${id}" has an empty "### Follow-ups" (remove it or add "#### <question?>")`)
+  const followUps: FollowUp[] = (d.followUps ?? []).map((f) => {
+    const text = trimBlank(f.answer).join('\n')
+    if (!text) fail(f.line, `follow-up "${f.question}" has no answer`)
+    return { question: f.question, answer: text }
+  })
+  return {
+    id,
+    bankId,
+    text: d.text,
+    topics,
+    difficulty,
+    timeSec,
+    sources,
+    references: d.meta.get('reference') ?? [],
+    ...(spoken ? { spoken } : {}),
+    answer,
+    keyPoints: d.keyPoints,
+    followUps,
+    line: d.line
+  }
 }
 
 function trimBlank(lines: string[]): string[] {
@@ -202,30 +307,4 @@ function trimBlank(lines: string[]): string[] {
   while (a < b && !lines[a].trim()) a++
   while (b > a && !lines[b - 1].trim()) b--
   return lines.slice(a, b)
-}
-
-/** Writes a bank in the canonical format; parseBank(serializeBank(b)) gives b back. */
-export function serializeBank(bank: Bank): string {
-  const out: string[] = ['---', `id: ${bank.id}`, `title: ${yamlScalar(bank.title)}`]
-  if (bank.description) out.push(`description: ${yamlScalar(bank.description)}`)
-  out.push(`version: ${bank.version}`, '---')
-  for (const q of bank.questions) {
-    out.push(
-      '',
-      `## ${q.text}`,
-      '',
-      `- id: ${q.id}`,
-      `- topics: ${q.topics.join(', ')}`,
-      `- difficulty: ${q.difficulty}`,
-      `- time: ${q.timeSec}`
-    )
-    for (const s of q.sources) out.push(`- source: ${s}`)
-    out.push('', '### Answer', '', q.answer, '', '### Key points', '')
-    for (const k of q.keyPoints) out.push(`- ${k}`)
-  }
-  return out.join('\n') + '\n'
-}
-
-function yamlScalar(s: string): string {
-  return /^[\w][\w .,()/&+-]*$/.test(s) && !/:\s/.test(s) ? s : JSON.stringify(s)
 }

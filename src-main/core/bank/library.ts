@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { BankFormatError, parseBank } from './format'
 import { lintBanks } from './lint'
+import { withFollowUpQuestions } from './followups' // #13: follow-ups drilled as questions
 import type { Bank, BankLoadProblem } from './types'
 
 export interface BankLibrary {
@@ -37,7 +38,7 @@ export async function loadBankLibrary(dir: string): Promise<BankLibrary> {
     }
   }
   problems.push(...lintBanks(banks, (b) => sources.get(b) ?? ''))
-  return { banks: dedupe(banks), problems }
+  return { banks: withFollowUpQuestions(dedupe(banks)), problems } // #13: + followUpQuestions
 }
 
 function dedupe(banks: Bank[]): Bank[] {

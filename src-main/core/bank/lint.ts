@@ -1,3 +1,4 @@
+import { FOLLOW_UP_ID } from './followups'
 import type { Bank, BankLoadProblem } from './types'
 
 /**
@@ -46,6 +47,9 @@ export function lintBanks(banks: Bank[], sourceOf: (bank: Bank) => string): Bank
       const other = ids.get(q.id)
       if (other) problems.push({ ...where, message: `question id "${q.id}" is also used in ${other}` })
       ids.set(q.id, `${bank.file}:${q.line}`)
+      if (FOLLOW_UP_ID.test(q.id)) {
+        problems.push({ ...where, message: `question id "${q.id}" ends like a follow-up's id (-fu1, -fu2, …); choose another` })
+      }
       const norm = normalizeQuestionText(q.text)
       const same = texts.get(norm)
       if (same) problems.push({ ...where, message: `question "${q.text}" repeats the question at ${same}` })

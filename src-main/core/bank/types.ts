@@ -23,7 +23,14 @@ export const TOPICS = [
   'gitops',
   'containers',
   'workloads',
-  'kubectl'
+  'kubectl',
+  'autoscaling',
+  'observability',
+  'sre-practice',
+  'linux-performance',
+  'packaging',
+  'supply-chain',
+  'behavioural'
 ] as const
 export type Topic = (typeof TOPICS)[number]
 
@@ -43,6 +50,20 @@ export interface Question {
   keyPoints: string[]
   /** 1-based line of the question heading in its file. */
   line: number
+  /** What a strong candidate says first (`### Spoken answer`); absent in older banks. */
+  spoken?: string
+  /** Public documentation pages for the facts (`- reference:` lines, http(s) URLs). */
+  references?: string[]
+  /** "The interviewer then asks…" probes (`### Follow-ups`), each with a short answer. */
+  followUps?: FollowUp[]
+  /** Set on a question derived from a follow-up (`<parent>-fu<N>`): the question it follows. */
+  followUpOf?: { id: string; text: string }
+}
+
+/** One interviewer follow-up: a one-line question and its short Markdown answer. */
+export interface FollowUp {
+  question: string
+  answer: string
 }
 
 export interface Bank {
@@ -50,8 +71,16 @@ export interface Bank {
   title: string
   description: string
   version: number
+  /** Kubernetes version the bank is written against (front matter `kubernetes`), e.g. "1.34". */
+  kubernetes?: string
   file: string
   questions: Question[]
+  /**
+   * Questions derived from the follow-ups of `questions` (see core/bank/followups.ts), drawn into a
+   * round only when the setup asks for them. Kept apart so that counts and serialization see only
+   * the questions written in the file.
+   */
+  followUpQuestions?: Question[]
 }
 
 export interface BankLoadProblem {

@@ -4,6 +4,7 @@ import type { HistoryStore } from '../history/store'
 import type { Clock } from './clock'
 import { serialQueue } from '../serial'
 import { planRound } from './plan'
+import { answerPartsView } from './answer-parts' // #13
 import { summarizeRound } from './summary'
 import {
   SESSION_SCHEMA_VERSION,
@@ -428,6 +429,7 @@ export class RoundEngine {
         revealed: a.revealed,
         answer: a.revealed || finished ? q.answer : null,
         keyPoints: a.revealed || finished ? q.keyPoints : null,
+        ...answerPartsView(q, a.revealed || finished), // #13: spoken answer and follow-ups after the reveal
         grade: a.grade ? { rating: a.grade.rating, keyPoints: a.grade.keyPoints, note: a.grade.note } : null
       },
       summary: finished ? summarizeRound(s) : null

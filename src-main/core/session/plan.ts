@@ -1,4 +1,6 @@
 import type { Bank, Question } from '../bank/types'
+import { questionsForRound } from '../bank/followups'
+import { roundQuestionParts } from './answer-parts'
 import type { RoundQuestion, RoundSetup } from './types'
 
 export class PlanError extends Error {}
@@ -10,7 +12,7 @@ export function planRound(banks: Bank[], setup: RoundSetup, random: () => number
   if (missing.length) throw new PlanError(`No such bank: ${missing.join(', ')}`)
   const pool: { bank: Bank; q: Question }[] = []
   for (const bank of chosenBanks) {
-    for (const q of bank.questions) {
+    for (const q of questionsForRound(bank, !!setup.includeFollowUps)) {
       if (setup.topics.length && !q.topics.some((t) => setup.topics.includes(t))) continue
       if (setup.difficulties.length && !setup.difficulties.includes(q.difficulty)) continue
       pool.push({ bank, q })
@@ -27,7 +29,8 @@ export function planRound(banks: Bank[], setup: RoundSetup, random: () => number
     difficulty: q.difficulty,
     answer: q.answer,
     keyPoints: q.keyPoints,
-    timeLimitMs: (setup.secondsPerQuestion ?? q.timeSec) * 1000
+    timeLimitMs: (setup.secondsPerQuestion ?? q.timeSec) * 1000,
+    ...roundQuestionParts(q) // #13
   }))
 }
 

@@ -1,4 +1,5 @@
-import type { Difficulty } from '../bank/types'
+import type { Difficulty, FollowUp } from '../bank/types'
+import type { AnswerPartsView } from './answer-parts'
 import type { RoundSummary } from './summary'
 
 export type Rating = 1 | 2 | 3 | 4 | 5
@@ -26,6 +27,8 @@ export interface RoundSetup {
   totalMinutes: number | null
   /** When time is up, keep answering and record overtime instead of revealing. */
   allowOvertime: boolean
+  /** #13: also draw the follow-ups as questions of their own (absent: no). */
+  includeFollowUps?: boolean
 }
 
 /** A question as it was when the round began: history stays readable when banks change later. */
@@ -39,6 +42,10 @@ export interface RoundQuestion {
   answer: string
   keyPoints: string[]
   timeLimitMs: number
+  // ---- #13: spoken answer, follow-ups, and the parent of a derived follow-up question ----
+  spoken?: string
+  followUps?: FollowUp[]
+  followUpOf?: { id: string; text: string }
 }
 
 export interface Grade {
@@ -104,7 +111,7 @@ export type SessionRecord =
 
 export const SESSION_SCHEMA_VERSION = 1
 
-export interface QuestionView {
+export interface QuestionView extends AnswerPartsView {
   index: number
   questionId: string
   bankTitle: string
