@@ -4,8 +4,7 @@
  * these channels, and the renderer derives its types from here. Nothing else crosses the boundary.
  */
 import * as v from 'valibot'
-import type { BankLoadProblem, Difficulty } from './core/bank/types'
-import type { QuestionTally } from './core/bank/followups'
+import type { BankLoadProblem, Difficulty, QuestionTally } from './core/bank/types'
 import type { RoundSummary } from './core/session/summary'
 import type { Attempt, InterruptedRound, RoundEvent, RoundQuestion, RoundView } from './core/session/types'
 import type { HistoryPage, QuestionAttemptRecord, SessionListItem, SessionSummary, StorageProblem } from './core/history/types'

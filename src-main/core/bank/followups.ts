@@ -1,4 +1,4 @@
-import type { Bank, Difficulty, Question } from './types'
+import type { Bank, Difficulty, Question, QuestionTally } from './types'
 
 /** Suggested time for a follow-up drilled as its own question. */
 export const FOLLOW_UP_TIME_SEC = 90
@@ -44,14 +44,6 @@ export function withFollowUpQuestions(banks: Bank[]): Bank[] {
 /** The questions a round may draw from a bank: the written ones, plus the follow-ups when asked. */
 export function questionsForRound(bank: Bank, includeFollowUps: boolean): Question[] {
   return includeFollowUps ? [...bank.questions, ...(bank.followUpQuestions ?? [])] : bank.questions
-}
-
-/** Counts of a set of questions, as the setup screen shows them. */
-export interface QuestionTally {
-  questionCount: number
-  topics: Record<string, number>
-  difficulties: Record<Difficulty, number>
-  matrix: { topic: string; difficulty: Difficulty; count: number }[]
 }
 
 export function tallyQuestions(questions: Question[]): QuestionTally {

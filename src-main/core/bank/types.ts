@@ -83,6 +83,14 @@ export interface Bank {
   followUpQuestions?: Question[]
 }
 
+/** Counts of a set of questions, as the setup screen shows them. */
+export interface QuestionTally {
+  questionCount: number
+  topics: Record<string, number>
+  difficulties: Record<Difficulty, number>
+  matrix: { topic: string; difficulty: Difficulty; count: number }[]
+}
+
 export interface BankLoadProblem {
   file: string
   line: number

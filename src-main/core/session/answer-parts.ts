@@ -2,8 +2,8 @@
  * Issue #13: the spoken answer and the follow-ups travel with a round's question (and so into the
  * history snapshots), and the view shows them only once the answer is revealed.
  */
-import type { FollowUp, Question } from '../bank/types'
-import type { RoundQuestion } from './types'
+import type { Question } from '../bank/types'
+import type { QuestionView, RoundQuestion } from './types'
 
 export type AnswerParts = Pick<RoundQuestion, 'spoken' | 'followUps' | 'followUpOf'>
 
@@ -17,14 +17,7 @@ export function roundQuestionParts(q: Question): AnswerParts {
   }
 }
 
-export interface AnswerPartsView {
-  /** The spoken answer; null until revealed, or when the question has none. */
-  spoken: string | null
-  /** The interviewer's follow-ups with their answers; null until revealed. */
-  followUps: FollowUp[] | null
-  /** For a follow-up drilled on its own, the question it follows (shown from the start). */
-  followUpOf: { id: string; text: string } | null
-}
+export type AnswerPartsView = Required<Pick<QuestionView, 'spoken' | 'followUps' | 'followUpOf'>>
 
 export function answerPartsView(q: RoundQuestion, shown: boolean): AnswerPartsView {
   return {

@@ -1,5 +1,4 @@
 import type { Difficulty, FollowUp } from '../bank/types'
-import type { AnswerPartsView } from './answer-parts'
 import type { RoundSummary } from './summary'
 
 export type Rating = 1 | 2 | 3 | 4 | 5
@@ -111,7 +110,7 @@ export type SessionRecord =
 
 export const SESSION_SCHEMA_VERSION = 1
 
-export interface QuestionView extends AnswerPartsView {
+export interface QuestionView {
   index: number
   questionId: string
   bankTitle: string
@@ -130,6 +129,13 @@ export interface QuestionView extends AnswerPartsView {
   answer: string | null
   keyPoints: string[] | null
   grade: { rating: Rating; keyPoints: number[]; note: string } | null
+  // ---- #13 (set by the engine; optional so that older views still type-check) ----
+  /** The spoken answer; null until revealed, or when the question has none. */
+  spoken?: string | null
+  /** The interviewer's follow-ups with their answers; null until revealed. */
+  followUps?: FollowUp[] | null
+  /** For a follow-up drilled on its own, the question it follows (shown from the start). */
+  followUpOf?: { id: string; text: string } | null
 }
 
 export interface RoundView {
