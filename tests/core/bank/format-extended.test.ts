@@ -47,7 +47,7 @@ describe('parseBank: the spoken answer, references and follow-ups (#13)', () => 
     expect(cpu.followUps).toEqual([
       {
         question: 'How would you tell that a service is being throttled?',
-        answer: expect.stringMatching(/^Compare `container_cpu_cfs_throttled_periods_total`[\s\S]*hit the quota\.$/)
+        answer: expect.stringMatching(/^Compare `container_cpu_cfs_throttled_periods_total`[\s\S]*many periods\.$/)
       },
       { question: 'And what happens at the memory limit instead?', answer: expect.stringContaining('OOMKilled') }
     ])
