@@ -3,9 +3,12 @@
  * fail on the banks from before #13 (no spoken answers, no follow-ups, 268 questions) and pass once
  * the content branches are merged. `npm run check:banks` prints the same failures with the figures.
  */
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkBank, nearDuplicates, type ContentProblem } from '../../src-main/core/bank/checks'
+import { parseBank } from '../../src-main/core/bank/format'
+import { TOPICS } from '../../src-main/core/bank/types'
 import { loadBankLibrary } from '../../src-main/core/bank/library'
 import { NEAR_DUPLICATE } from '../../src-main/core/bank/similarity'
 import { legacyIds } from './legacy-ids'
@@ -21,6 +24,22 @@ describe('the legacy id list', () => {
   it('holds the 268 ids the banks had before #13, unique and well formed', () => {
     expect(legacy.size).toBe(268)
     for (const id of legacy) expect(id).toMatch(/^(cf|co|fq|ki|net)-[a-z0-9-]+$/)
+  })
+})
+
+describe('content/README.md', () => {
+  const readme = readFileSync(join(import.meta.dirname, '../../content/README.md'), 'utf8')
+
+  it('has a complete example that parses and meets every rule of the bundled banks', () => {
+    const example = /^````markdown\n([\s\S]*?)^````$/m.exec(readme)![1]
+    const bank = parseBank(example, 'example.md')
+    expect(bank.questions[0].spoken).toBeTruthy()
+    expect(bank.questions[0].followUps).toHaveLength(2)
+    expect(checkBank(bank, { legacyIds: new Set() })).toEqual([])
+  })
+
+  it('describes every topic of the vocabulary', () => {
+    for (const t of TOPICS) expect(readme, t).toContain(`| \`${t}\` |`)
   })
 })
 
