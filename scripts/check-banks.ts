@@ -2,10 +2,12 @@
  * Checks bank files the way the app and the content tests do, and prints the figures (issue #13).
  *   npm run check:banks                         every bank in content/banks
  *   npm run check:banks -- FILE.md ...          only problems in these files (cross-bank checks still see all banks)
+ *   npm run check:banks -- --dir DIR            the banks of another folder
  * Prints per bank / topic / difficulty counts, spoken-answer word statistics, follow-up counts, the
  * most similar question pairs across banks, and every failure; exits 1 when anything fails.
  */
 import { basename, join } from 'node:path'
+import { parseArgs } from 'node:util'
 import { checkBank, nearDuplicates, wordCount, SPOKEN_WORDS } from '../src-main/core/bank/checks'
 import { loadBankLibrary } from '../src-main/core/bank/library'
 import { NEAR_DUPLICATE, similarPairs } from '../src-main/core/bank/similarity'
@@ -16,8 +18,9 @@ const MIN_QUESTIONS = 420
 const MIN_TOPICS = 25
 const TOP_PAIRS = 20
 
-const dir = join(import.meta.dirname, '..', 'content', 'banks')
-const only = process.argv.slice(2).map((f) => basename(f))
+const { values, positionals } = parseArgs({ options: { dir: { type: 'string' } }, allowPositionals: true })
+const dir = values.dir ?? join(import.meta.dirname, '..', 'content', 'banks')
+const only = positionals.map((f) => basename(f))
 const mine = (file: string): boolean => only.length === 0 || only.includes(file)
 const { banks, problems } = await loadBankLibrary(dir)
 const all = banks.flatMap((b) => b.questions)

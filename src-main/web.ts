@@ -20,7 +20,8 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { ve
 const served: { shell?: WebShell } = {}
 const services = await createAppServices({
   dataDir,
-  contentDir: join(root, 'content', 'banks'),
+  // #13: the e2e tests may serve a fixture bank folder instead of the bundled banks
+  contentDir: process.env.INTERVIEW_DRILL_CONTENT_DIR ?? join(root, 'content', 'banks'),
   version: pkg.version,
   openSettingsFile: () => new Conf({ cwd: dataDir, configName: 'settings', projectName: 'interview-drill' }) as never,
   emit: (event, payload) => served.shell?.broadcast(event, payload)
