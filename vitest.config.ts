@@ -8,6 +8,7 @@ export default defineConfig({
     alias: {
       '@renderer': resolve('src-renderer/src'),
       '@contract': resolve('src-main/contract.ts'),
+      '@shared': resolve('src-main/shared.ts'),
       // The Electron binary cannot run here: the shell is tested against a small stub.
       electron: resolve('tests/stubs/electron.ts')
     }

@@ -1,5 +1,5 @@
 /** Formatting of times, durations, dates and ratings for display. */
-import { RATING_LABELS, type Rating } from '../../../src-main/core/session/types'
+import { RATING_LABELS, type Rating } from '@shared'
 
 const pad = (n: number): string => String(n).padStart(2, '0')
 
