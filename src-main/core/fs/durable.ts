@@ -43,13 +43,13 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
  * later records to follow; if even that fails, the error says so and the caller must cut it back
  * (`truncateTo`) before writing again.
  */
-export async function appendDurable(file: string, data: string): Promise<void> {
+export async function appendDurable(file: string, data: string, opts: { sync?: boolean } = {}): Promise<void> {
   const handle = await open(file, 'a')
   let size = -1
   try {
     size = (await handle.stat()).size
     await handle.appendFile(data)
-    await handle.datasync()
+    if (opts.sync !== false) await handle.datasync()
   } catch (e) {
     if (size >= 0) {
       const cut = await handle.truncate(size).then(

@@ -1,4 +1,4 @@
-import { appendFile, readFile, stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { appendDurable, keepCopy, moveAside, writeFileAtomic } from '../fs/durable'
 import { decodeRecords, encodeRecord } from '../fs/records'
 import type { RoundState } from '../session/types'
@@ -22,6 +22,9 @@ export interface SessionSource {
   ids(): Promise<string[]>
   read(id: string): Promise<RoundState>
 }
+
+/** Index lines are flushed (fdatasync) in batches by flush(); a failed append is still cut back. */
+const NO_SYNC = { sync: false }
 
 const gradeKey = (g: QuestionAttemptRecord): string => `${g.sessionId}#${g.questionIndex}`
 
@@ -48,19 +51,19 @@ export class HistoryIndexes {
   async record(state: RoundState, gradesOf?: number): Promise<void> {
     const grades = gradeRecords(state, gradesOf)
     if (grades.length && (await this.writable(this.gradesFile, state.id))) {
-      await appendFile(this.gradesFile, grades.map(encodeGradeLine).join(''))
+      await appendDurable(this.gradesFile, grades.map(encodeGradeLine).join(''), NO_SYNC)
       for (const g of grades) this.grades?.set(gradeKey(g), g)
     }
     const s = summarize(state)
     if (await this.writable(this.indexFile, state.id)) {
-      await appendFile(this.indexFile, encodeSummaryLine(s))
+      await appendDurable(this.indexFile, encodeSummaryLine(s), NO_SYNC)
       this.summaries?.set(s.id, s)
     }
   }
 
   async forget(id: string): Promise<void> {
     this.summaries?.delete(id)
-    if (await this.exists(this.indexFile)) await appendFile(this.indexFile, encodeDeletionLine(id))
+    if (await this.exists(this.indexFile)) await appendDurable(this.indexFile, encodeDeletionLine(id), NO_SYNC)
   }
 
   async flush(): Promise<void> {
