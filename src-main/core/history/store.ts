@@ -1,18 +1,17 @@
-import { mkdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import * as v from 'valibot'
-import { fsyncDir, moveAside, writeFileAtomic } from '../fs/durable'
+import { fsyncDir, writeFileAtomic } from '../fs/durable'
 import { serialQueue } from '../serial'
 import type { SessionLog } from '../session/log'
 import type { RoundState, SessionRecord, StartRecord } from '../session/types'
 import { HistoryIndexes, encodeGradeLine, encodeIndexHeader, encodeSummaryLine } from './indexes'
-import { errorText, HistoryError, isMissing, ProblemLog } from './problems'
+import { errorText, HistoryError, ProblemLog } from './problems'
 import { queryHistory } from './query'
-import { ActiveMarkerSchema } from './schema'
 import { SessionFiles } from './session-files'
 import { QuestionSnapshots } from './snapshots'
 import { summarize } from './summary'
 import { Trash } from './trash'
+import { Recovery } from './recovery'
 import type { ContentLookup, HistoryPage, HistoryQuery, QuestionAttemptRecord, SessionSummary, StorageProblem } from './types'
 
 export { HistoryError } from './problems'
@@ -50,6 +49,7 @@ export class HistoryStore implements SessionLog {
   private readonly serial = serialQueue()
   private readonly listeners = new Set<(e: DurableRecord) => void>()
   private reconciled = false
+  private readonly recovery: Recovery
 
   constructor(dataDir: string) {
     this.dir = join(dataDir, 'history')
@@ -66,6 +66,17 @@ export class HistoryStore implements SessionLog {
       this.sessions,
       this.log
     )
+    this.recovery = new Recovery({
+      activeFile: this.activeFile,
+      corruptDir: this.corruptDir,
+      sessions: this.sessions,
+      indexes: this.indexes,
+      trash: this.trash,
+      log: this.log,
+      index: () => this.index(),
+      derive: (state) => this.derive(state),
+      closeMarker: () => this.closeMarker()
+    })
   }
 
   /** Files that were damaged, missing or could not be written, and what was done about them. */
@@ -113,7 +124,7 @@ export class HistoryStore implements SessionLog {
   interrupted(): Promise<RoundState | null> {
     return this.serial(async () => {
       try {
-        return await this.findInterrupted()
+        return await this.recovery.findInterrupted()
       } catch (e) {
         this.log.add(this.activeFile, null, `The round in progress could not be looked up (${errorText(e)}); the rest of the app works.`)
         return null
@@ -251,24 +262,7 @@ export class HistoryStore implements SessionLog {
     const map = await this.indexes.loadSummaries()
     if (this.reconciled) return map
     this.reconciled = true
-    const files = new Set(await this.sessions.ids())
-    for (const id of [...map.keys()]) {
-      if (files.has(id)) continue
-      // Deleted (a crash before the index heard of it), or gone.
-      if (!(await this.trash.has(id)))
-        this.log.add(
-          this.sessions.file(id),
-          null,
-          `Session ${id} was listed in history but its file is missing; it was removed from the list.`
-        )
-      await this.indexes.forget(id)
-    }
-    for (const id of files) {
-      if (map.has(id)) continue
-      // Restored (a crash before the index heard of it), or written while the index was missing.
-      const state = await this.sessions.read(id).catch(() => null)
-      if (state) await this.indexes.record(state)
-    }
+    await this.recovery.reconcile(map)
     return map
   }
 
@@ -287,53 +281,5 @@ export class HistoryStore implements SessionLog {
       if (e.code === 'corrupt' && listed) await this.indexes.forget(id)
       throw e
     }
-  }
-
-  private async findInterrupted(): Promise<RoundState | null> {
-    let text: string
-    try {
-      text = await readFile(this.activeFile, 'utf8')
-    } catch (e) {
-      if (isMissing(e)) return null
-      return this.scanAfter(`The marker of the round in progress cannot be read (${errorText(e)})`)
-    }
-    let marker: unknown
-    try {
-      marker = JSON.parse(text)
-    } catch {
-      marker = null
-    }
-    const parsed = v.safeParse(ActiveMarkerSchema, marker)
-    if (!parsed.success) return this.scanAfter('The marker of the round in progress was damaged')
-    let state: RoundState
-    try {
-      state = await this.sessions.read(parsed.output.sessionId)
-    } catch (e) {
-      if (!(e instanceof HistoryError)) throw e
-      return this.scanAfter(`The round in progress (${parsed.output.sessionId}) could not be read`)
-    }
-    // The indexes may have missed the last records before the stop: derive them again from the file.
-    const derived = await this.derive(state)
-    if (state.status !== 'running') {
-      if (derived) await this.closeMarker()
-      return null
-    }
-    return state
-  }
-
-  /** Keeps the unusable marker aside, then finds the round in progress from the sessions. */
-  private async scanAfter(why: string): Promise<RoundState | null> {
-    const keptAt = await moveAside(this.activeFile, this.corruptDir, 'corrupt').catch(() => null)
-    const summaries = await this.index()
-    const running = [...summaries.values()].filter((s) => s.status === 'running').sort((a, b) => b.startedAt.localeCompare(a.startedAt))
-    for (const s of running) {
-      const state = await this.sessions.read(s.id).catch(() => null)
-      if (state?.status !== 'running') continue
-      await writeFileAtomic(this.activeFile, JSON.stringify({ v: 1, sessionId: state.id })).catch(() => undefined)
-      this.log.add(this.activeFile, keptAt, `${why}; it was kept aside, and the unfinished round was found from the session files.`)
-      return state
-    }
-    this.log.add(this.activeFile, keptAt, `${why}; it was kept aside. No unfinished round was found.`)
-    return null
   }
 }
