@@ -67,6 +67,23 @@ export default defineConfig(
     }
   },
   {
+    // The session owns the SessionLog port; history implements it. Session never imports history.
+    files: ['src-main/core/session/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/history/**', '**/history'],
+              message: 'Session depends on the SessionLog port (session/log.ts), never on history.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
     // The renderer reaches main only through the contract's types and the constants in src-main/shared.ts.
     files: ['src-renderer/**/*.{ts,vue}'],
     rules: {
