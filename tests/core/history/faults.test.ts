@@ -3,11 +3,12 @@
  * files of every kind, a crash in the middle of delete/restore. Each test checks that every
  * acknowledged grade is visible afterwards and that no file was deleted.
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { encodeRecord } from '../../../src-main/core/fs/records'
 import { historyQuery } from '../../../src-main/core/history/query'
+import { MAX_SESSION_BYTES } from '../../../src-main/core/history/session-files'
 import type { Rating } from '../../../src-main/core/session/types'
 import { drive } from '../../helpers/drive'
 import { setup, world } from '../../helpers/world'
@@ -90,6 +91,8 @@ describe('damaged session files', () => {
     const good = [await playRound(w, [4, 5]), await playRound(w, [3, 3])]
     const dir = await playRound(w, [2, 2])
     const nullQuestions = await playRound(w, [1, 1])
+    const huge = await playRound(w, [3, 4])
+    truncateSync(sessionFile(w, huge), MAX_SESSION_BYTES + 1) // sparse: over the limit, nothing to read
     rmSync(sessionFile(w, dir))
     mkdirSync(sessionFile(w, dir))
     const lines = readFileSync(sessionFile(w, nullQuestions), 'utf8').split('\n')
@@ -102,19 +105,22 @@ describe('damaged session files', () => {
     expect(page.items.map((s) => s.id).sort()).toEqual(good.sort())
     expect(w2.store.problems.map((p) => p.message).join('\n')).toMatch(new RegExp(`${dir}[^]*${nullQuestions}|${nullQuestions}[^]*${dir}`))
     // Nothing deleted: both are kept aside.
-    expect(corrupt(w2).filter((n) => n.endsWith(`${dir}.jsonl`) || n.endsWith(`${nullQuestions}.jsonl`))).toHaveLength(2)
+    expect(w2.store.problems.map((p) => p.message).join('\n')).toMatch(new RegExp(`${huge} is too large`))
+    expect(corrupt(w2).filter((n) => [dir, nullQuestions, huge].some((id) => n.endsWith(`${id}.jsonl`)))).toHaveLength(3)
     const again = await restart(w2)
     expect((await again.store.list(query(), lookup)).total).toBe(2)
   })
 
-  it('never stop the app from starting: the running round is a directory, or has no questions (defect 7)', async () => {
-    for (const damage of ['directory', 'null'] as const) {
+  it('never stop the app from starting: the running round is a directory, too large, or has no questions (defect 7)', async () => {
+    for (const damage of ['directory', 'null', 'too large'] as const) {
       const w = await world()
       const done = await playRound(w, [4, 4])
       const running = await leaveRunning(w)
       if (damage === 'directory') {
         rmSync(sessionFile(w, running))
         mkdirSync(sessionFile(w, running))
+      } else if (damage === 'too large') {
+        truncateSync(sessionFile(w, running), MAX_SESSION_BYTES + 1)
       } else {
         const text = readFileSync(sessionFile(w, running), 'utf8').split('\n')
         text[0] = encodeRecord({ ...JSON.parse(text[0].slice(9)), questions: null }).trimEnd()
