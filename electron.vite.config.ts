@@ -4,7 +4,8 @@ import vue from '@vitejs/plugin-vue'
 
 const alias = {
   '@renderer': resolve('src-renderer/src'),
-  '@contract': resolve('src-main/contract.ts')
+  '@contract': resolve('src-main/contract.ts'),
+  '@shared': resolve('src-main/shared.ts')
 }
 
 export default defineConfig({

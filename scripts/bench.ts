@@ -87,7 +87,7 @@ const openSettings = (dir: string) => () => new Conf({ cwd: dir, configName: 'se
   await store.open()
   let fired: ((late: number) => void) | null = null
   const engine = new RoundEngine({
-    store,
+    log: store,
     clock,
     banks: () => banks,
     emit: (e) => e.type === 'expired' && fired?.(performance.now() - deadline)
@@ -102,7 +102,7 @@ const openSettings = (dir: string) => () => new Conf({ cwd: dir, configName: 'se
     const v = await engine.start(setup({ secondsPerQuestion: d / 1000 }))
     const lateness = await got
     await new Promise((r) => setTimeout(r, 2)) // the reveal is written after the event
-    await engine.end(v.id)
+    await engine.end({ roundId: v.id })
     const bareLateness = await bareTimer(d)
     if (counted) {
       late.push(lateness)
@@ -272,13 +272,13 @@ cleanup.push(empty)
   const v = await engine.start(setup({ questionCount: 100, secondsPerQuestion: 3600, order: 'as-written' }))
   const grades: number[] = []
   for (let i = 0; i < 100; i++) {
-    await engine.reveal(v.id)
+    await engine.reveal({ roundId: v.id })
     const t = performance.now()
-    await engine.grade(v.id, i, 4, [0], 'bench')
+    await engine.grade({ roundId: v.id, index: i, rating: 4, keyPoints: [0], note: 'bench' })
     grades.push(performance.now() - t)
-    if (i < 99) await engine.next(v.id)
+    if (i < 99) await engine.next({ roundId: v.id })
   }
-  await engine.end(v.id)
+  await engine.end({ roundId: v.id })
   const syncFile = join(big, 'fsync-probe')
   const { appendDurable } = await import('../src-main/core/fs/durable')
   const fsyncs = await sample(100, () => appendDurable(syncFile, 'x'.repeat(200) + '\n'))

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { encodeRecord } from '../src-main/core/fs/records'
-import { INDEX_SCHEMA_VERSION } from '../src-main/core/history/store'
+import { encodeGradeLine, encodeIndexHeader, encodeSummaryLine } from '../src-main/core/history/indexes'
 import { summarize } from '../src-main/core/history/summary'
 import { replaySession } from '../src-main/core/session/replay'
 import { SESSION_SCHEMA_VERSION, type Rating, type RoundQuestion, type SessionRecord } from '../src-main/core/session/types'
@@ -47,7 +47,7 @@ export async function generateHistory(
   const dir = join(dataDir, 'history')
   const sessionsDir = join(dir, 'sessions')
   mkdirSync(sessionsDir, { recursive: true })
-  const header = encodeRecord({ k: 'h', v: INDEX_SCHEMA_VERSION })
+  const header = encodeIndexHeader()
   const index: string[] = [header]
   const gradeLog: string[] = [header]
   const ids: string[] = []
@@ -107,14 +107,14 @@ export async function generateHistory(
       const note = random() < 0.3 ? `remember ${pick(WORDS)}` : ''
       records.push({ t: 'grade', i, rating, keyPoints: [0], note, at: at(clock), roundUsedMs: clock })
       gradeLog.push(
-        encodeRecord({ k: 'g', sessionId: id, questionIndex: i, questionId: questions[i].questionId, rating, at: at(clock), draft, note })
+        encodeGradeLine({ sessionId: id, questionIndex: i, questionId: questions[i].questionId, rating, at: at(clock), draft, note })
       )
       grades++
     }
     records.push({ t: 'finish', at: at(clock), status: abandoned ? 'abandoned' : 'finished', roundUsedMs: clock })
     const stored = [await snapshots.dehydrate(records[0] as Extract<SessionRecord, { t: 'start' }>), ...records.slice(1)]
     writeFileSync(join(sessionsDir, `${id}.jsonl`), stored.map(encodeRecord).join(''))
-    index.push(encodeRecord({ k: 's', s: summarize(replaySession(records)) }))
+    index.push(encodeSummaryLine(summarize(replaySession(records))))
     ids.push(id)
   }
   writeFileSync(join(dir, 'index.jsonl'), index.join(''))

@@ -8,85 +8,25 @@ import type { BankLoadProblem, Difficulty, QuestionTally } from './core/bank/typ
 import type { RoundSummary } from './core/session/summary'
 import type { Attempt, InterruptedRound, RoundEvent, RoundQuestion, RoundView } from './core/session/types'
 import type { HistoryPage, QuestionAttemptRecord, SessionListItem, SessionSummary, StorageProblem } from './core/history/types'
+import { roundRequests } from './core/session/schema'
+import { historyRequests } from './core/history/schema'
+import { SettingsPatchSchema, type Settings } from './core/settings-schema'
 
-// ---- input schemas ------------------------------------------------------------------------------
+// ---- requests: the domain's tables, composed --------------------------------------------------
 
-const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id'))
-const QuestionId = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a question id'), v.maxLength(120))
-const DifficultySchema = v.picklist(['easy', 'medium', 'hard'])
-const StatusSchema = v.picklist(['running', 'finished', 'ended-early', 'abandoned'])
-const Index = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(999))
-
-export const RoundSetupSchema = v.strictObject({
-  bankIds: v.pipe(v.array(QuestionId), v.maxLength(100)),
-  topics: v.pipe(v.array(QuestionId), v.maxLength(100)),
-  difficulties: v.array(DifficultySchema),
-  questionCount: v.pipe(v.number(), v.integer(), v.minValue(1, 'at least 1 question'), v.maxValue(100, 'at most 100 questions')),
-  secondsPerQuestion: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(5, 'at least 5 seconds'), v.maxValue(3600, 'at most an hour'))),
-  order: v.picklist(['random', 'as-written']),
-  totalMinutes: v.nullable(v.pipe(v.number(), v.minValue(1, 'at least 1 minute'), v.maxValue(600, 'at most 10 hours'))),
-  allowOvertime: v.boolean(),
-  includeFollowUps: v.optional(v.boolean()) // #13
-})
-
-export const SettingsSchema = v.strictObject({
-  theme: v.picklist(['system', 'light', 'dark']),
-  roundDefaults: RoundSetupSchema
-})
-export type Settings = v.InferOutput<typeof SettingsSchema>
-
-const RoundRef = v.strictObject({ roundId: Id })
-const SessionRef = v.strictObject({ sessionId: Id })
 const Nothing = v.optional(v.undefined())
 
-export const HistoryQuerySchema = v.strictObject({
-  offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
-  sort: v.strictObject({
-    key: v.picklist(['startedAt', 'averageRating', 'durationMs', 'questionCount', 'status']),
-    dir: v.picklist(['asc', 'desc'])
-  }),
-  topics: v.pipe(v.array(QuestionId), v.maxLength(100)),
-  statuses: v.array(StatusSchema),
-  from: v.nullable(v.pipe(v.string(), v.isoDate())),
-  to: v.nullable(v.pipe(v.string(), v.isoDate())),
-  minRating: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(5))),
-  maxRating: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(5))),
-  text: v.pipe(v.string(), v.maxLength(200))
-})
+export { RoundSetupSchema } from './core/session/schema'
+export { HistoryQuerySchema } from './core/history/schema'
+export { SettingsSchema } from './core/settings-schema'
 
 export const requests = {
   'app:state': Nothing,
   'banks:list': Nothing,
-  'settings:update': v.partial(SettingsSchema),
-  'round:start': RoundSetupSchema,
+  'settings:update': SettingsPatchSchema,
   'round:current': Nothing,
-  'round:saveDraft': v.strictObject({
-    roundId: Id,
-    index: Index,
-    draft: v.pipe(v.string(), v.maxLength(20_000, 'the draft is too long (20,000 characters at most)'))
-  }),
-  'round:reveal': RoundRef,
-  'round:grade': v.strictObject({
-    roundId: Id,
-    index: Index,
-    rating: v.picklist([1, 2, 3, 4, 5]),
-    keyPoints: v.pipe(v.array(Index), v.maxLength(20)),
-    note: v.pipe(v.string(), v.maxLength(2000, 'the note is too long (2,000 characters at most)'))
-  }),
-  'round:next': RoundRef,
-  'round:pause': RoundRef,
-  'round:resume': RoundRef,
-  'round:end': RoundRef,
-  'round:resumeInterrupted': RoundRef,
-  'round:discardInterrupted': RoundRef,
-  'history:list': HistoryQuerySchema,
-  'history:get': SessionRef,
-  'history:attempts': v.strictObject({ questionId: QuestionId }),
-  'history:delete': SessionRef,
-  'history:restore': SessionRef,
-  'history:count': Nothing,
-  'history:clear': v.strictObject({ expectedCount: v.pipe(v.number(), v.integer(), v.minValue(0)) })
+  ...roundRequests,
+  ...historyRequests
 } as const
 
 // ---- results ------------------------------------------------------------------------------------
@@ -182,6 +122,7 @@ export type ErrorCode =
   | 'not-found'
   | 'corrupt'
   | 'busy'
+  | 'io'
   | 'plan'
   | 'internal'
 
@@ -203,6 +144,8 @@ export type Api = {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
 }
 
+export type { QuestionResult, TopicResult } from './core/session/summary'
 export type { RoundView, InterruptedRound, RoundSummary, SessionSummary, SessionListItem, HistoryPage, StorageProblem }
-export type { HistoryQuery } from './core/history/types'
-export type { RoundSetup, Rating } from './core/session/types'
+export type { HistoryQuery } from './core/history/schema'
+export type { RoundSetup, Rating, RoundStatus } from './core/session/schema'
+export type { Settings }

@@ -1,6 +1,7 @@
 /**
  * The handler registry: contract channel → validated input → domain service. Transport-agnostic:
- * the Electron shell mounts it on ipcMain, the web shell on HTTP. No domain logic lives here.
+ * the Electron shell mounts it on ipcMain, the web shell on HTTP. No domain logic lives here: each
+ * handler passes the validated input object on.
  */
 import * as v from 'valibot'
 import { requests, type ApiErrorBody, type Channel, type Envelope, type Input, type Output } from './contract'
@@ -18,15 +19,15 @@ function handlersFor(s: AppServices): Handlers {
     'settings:update': (patch) => s.settings.update(patch),
     'round:start': (setup) => s.rounds.start(setup),
     'round:current': () => s.rounds.current(),
-    'round:saveDraft': ({ roundId, index, draft }) => s.rounds.saveDraft(roundId, index, draft),
-    'round:reveal': ({ roundId }) => s.rounds.reveal(roundId),
-    'round:grade': ({ roundId, index, rating, keyPoints, note }) => s.rounds.grade(roundId, index, rating, keyPoints, note),
-    'round:next': ({ roundId }) => s.rounds.next(roundId),
-    'round:pause': ({ roundId }) => s.rounds.pause(roundId),
-    'round:resume': ({ roundId }) => s.rounds.resume(roundId),
-    'round:end': ({ roundId }) => s.rounds.end(roundId),
-    'round:resumeInterrupted': ({ roundId }) => s.rounds.resumeInterrupted(roundId),
-    'round:discardInterrupted': async ({ roundId }) => (await s.rounds.discardInterrupted(roundId), null),
+    'round:saveDraft': (input) => s.rounds.saveDraft(input),
+    'round:reveal': (input) => s.rounds.reveal(input),
+    'round:grade': (input) => s.rounds.grade(input),
+    'round:next': (input) => s.rounds.next(input),
+    'round:pause': (input) => s.rounds.pause(input),
+    'round:resume': (input) => s.rounds.resume(input),
+    'round:end': (input) => s.rounds.end(input),
+    'round:resumeInterrupted': (input) => s.rounds.resumeInterrupted(input),
+    'round:discardInterrupted': async (input) => (await s.rounds.discardInterrupted(input), null),
     'history:list': (query) => s.history.list(query, s.content),
     'history:get': ({ sessionId }) => s.sessionDetail(sessionId),
     'history:attempts': ({ questionId }) => s.attemptHistory(questionId),
@@ -70,6 +71,13 @@ export function createDispatcher(services: AppServices): Dispatch {
 
 function toErrorBody(e: unknown): ApiErrorBody {
   if (e instanceof RoundError || e instanceof HistoryError) return { code: e.code, message: e.message }
+  const errno = (e as NodeJS.ErrnoException)?.code
+  if (errno === 'ENOSPC' || errno === 'EDQUOT' || errno === 'EIO' || errno === 'EROFS' || errno === 'EACCES' || errno === 'EPERM') {
+    return {
+      code: 'io',
+      message: `Could not write to the data folder (${errno}): nothing was changed. Free some space or check the folder, then try again.`
+    }
+  }
   if (e instanceof PlanError) return { code: 'plan', message: e.message }
   console.error(e)
   return { code: 'internal', message: `Something went wrong: ${(e as Error)?.message ?? String(e)}` }

@@ -34,13 +34,22 @@ export async function createAppServices(opts: AppServicesOptions) {
   const history = new HistoryStore(opts.dataDir)
   await history.open()
   const settings = await SettingsService.open(opts.dataDir, opts.openSettingsFile, history.problems)
-  const library = await loadBankLibrary(opts.contentDir)
+  const library = await loadBankLibrary(opts.contentDir).catch((e): Awaited<ReturnType<typeof loadBankLibrary>> => ({
+    banks: [],
+    problems: [
+      {
+        file: opts.contentDir,
+        line: 0,
+        message: `The question banks folder cannot be read (${(e as NodeJS.ErrnoException)?.code ?? (e as Error)?.message}): no questions are available until it is restored.`
+      }
+    ]
+  }))
   const banks: Bank[] = library.banks
   // #13: follow-ups drilled as questions are named in history too
   const byQuestion = new Map(banks.flatMap((b) => [...b.questions, ...(b.followUpQuestions ?? [])].map((q) => [q.id, q] as const)))
 
   const rounds = new RoundEngine({
-    store: history,
+    log: history,
     clock: opts.clock ?? systemClock,
     banks: () => banks,
     random: opts.random,
@@ -107,7 +116,10 @@ export async function createAppServices(opts: AppServicesOptions) {
     },
 
     async sessionDetail(id: string): Promise<SessionDetail> {
-      const state = await history.read(id).finally(() => opts.emit('app:problems', problems()))
+      const before = history.problems.length
+      const state = await history.read(id).finally(() => {
+        if (history.problems.length > before) opts.emit('app:problems', problems())
+      })
       return {
         summary: { ...summarize(state), bankTitles: [...new Set(state.questions.map((q) => q.bankTitle))] },
         result: summarizeRound(state),

@@ -1,11 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as v from 'valibot'
-import { moveAside } from './fs/durable'
+import { keepCopy, moveAside } from './fs/durable'
 import type { StorageProblem } from './history/types'
-import { SettingsSchema, type Settings } from '../contract'
+import { RoundSetupSchema } from './session/schema'
+import { SettingsPatchSchema, SettingsSchema, type Settings } from './settings-schema'
 
 export const SETTINGS_FILE = 'settings.json'
+
+export { SettingsSchema, SettingsPatchSchema, type Settings }
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
@@ -29,7 +32,8 @@ export interface KeyValueFile {
 /**
  * Settings on top of electron-store (or conf in the web shell). A file that is not valid JSON is
  * moved aside (kept) and reported before the store opens it, because conf would otherwise reset it
- * silently; values that fail the schema fall back to their defaults, and that is reported too.
+ * silently; values that fail the schema fall back to their defaults one by one (every valid value
+ * is kept), a copy of the file is kept in `corrupt/`, and that is reported too.
  */
 export class SettingsService {
   private constructor(
@@ -39,11 +43,17 @@ export class SettingsService {
 
   static async open(dir: string, openFile: () => KeyValueFile, problems: StorageProblem[]): Promise<SettingsService> {
     const path = join(dir, SETTINGS_FILE)
+    const corrupt = join(dir, 'corrupt')
     if (existsSync(path)) {
+      let ok = false
       try {
-        JSON.parse(readFileSync(path, 'utf8'))
+        const raw: unknown = JSON.parse(readFileSync(path, 'utf8'))
+        ok = typeof raw === 'object' && raw !== null && !Array.isArray(raw)
       } catch {
-        const keptAt = await moveAside(path, join(dir, 'corrupt'), 'corrupt')
+        ok = false
+      }
+      if (!ok) {
+        const keptAt = await moveAside(path, corrupt, 'corrupt')
         problems.push({ file: path, keptAt, message: 'Your settings file was damaged; it was set aside and the defaults are in use.' })
       }
     }
@@ -53,8 +63,15 @@ export class SettingsService {
     if (parsed.success) {
       value = parsed.output
     } else {
-      problems.push({ file: path, keptAt: null, message: 'Some settings were not valid and were reset to their defaults.' })
-      value = DEFAULT_SETTINGS
+      // Keep the file as it was, keep every valid value, reset only the invalid ones, and say which.
+      const keptAt = existsSync(path) ? await keepCopy(path, corrupt, 'invalid').catch(() => null) : null
+      const { settings, reset } = salvage(file.store)
+      problems.push({
+        file: path,
+        keptAt,
+        message: `Some settings were not valid and were reset to their defaults (${reset.join(', ')}); the others were kept${keptAt ? ', and a copy of the file was kept' : ''}.`
+      })
+      value = settings
       file.store = { ...value }
     }
     return new SettingsService(file, value)
@@ -69,5 +86,32 @@ export class SettingsService {
     this.file.store = { ...next }
     this.value = next
     return next
+  }
+}
+
+/** Keeps each setting (and each round default) that is valid on its own; the rest take their defaults. */
+function salvage(store: Record<string, unknown>): { settings: Settings; reset: string[] } {
+  const reset: string[] = []
+  const theme = v.safeParse(SettingsSchema.entries.theme, store.theme ?? DEFAULT_SETTINGS.theme)
+  if (!theme.success) reset.push('theme')
+  const given = (typeof store.roundDefaults === 'object' && store.roundDefaults !== null ? store.roundDefaults : {}) as Record<
+    string,
+    unknown
+  >
+  if (store.roundDefaults !== undefined && given !== store.roundDefaults) reset.push('roundDefaults')
+  const defaults: Record<string, unknown> = { ...DEFAULT_SETTINGS.roundDefaults }
+  for (const [key, schema] of Object.entries(RoundSetupSchema.entries)) {
+    if (!(key in given)) continue
+    const r = v.safeParse(schema, given[key])
+    if (r.success) defaults[key] = r.output
+    else reset.push(`roundDefaults.${key}`)
+  }
+  const roundDefaults = v.safeParse(RoundSetupSchema, defaults)
+  return {
+    settings: {
+      theme: theme.success ? theme.output : DEFAULT_SETTINGS.theme,
+      roundDefaults: roundDefaults.success ? roundDefaults.output : DEFAULT_SETTINGS.roundDefaults
+    },
+    reset
   }
 }

@@ -55,8 +55,13 @@ export async function startWebShell(opts: { dispatch: Dispatch; rendererDir: str
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only')
       if (!tokenOk(req.headers['x-api-token'] as string | undefined)) return send(res, 403, 'text/plain', 'bad token')
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'text/plain', 'JSON only')
+      const channel = decodePath(url.pathname.slice(5))
+      if (channel === null) return send(res, 400, 'text/plain', 'malformed path')
       const body = await readBody(req)
-      if (body === null) return send(res, 413, 'text/plain', 'request too large')
+      if (body === null) {
+        res.setHeader('connection', 'close')
+        return send(res, 413, 'text/plain', 'request too large')
+      }
       let input: unknown
       try {
         input = body.length ? JSON.parse(body) : undefined
@@ -68,7 +73,7 @@ export async function startWebShell(opts: { dispatch: Dispatch; rendererDir: str
           JSON.stringify({ ok: false, error: { code: 'invalid-input', message: 'The request body is not JSON.' } })
         )
       }
-      const result = await opts.dispatch(decodeURIComponent(url.pathname.slice(5)), input === null ? undefined : input)
+      const result = await opts.dispatch(channel, input === null ? undefined : input)
       return send(res, 200, 'application/json', JSON.stringify(result))
     }
 
@@ -82,7 +87,8 @@ export async function startWebShell(opts: { dispatch: Dispatch; rendererDir: str
     }
 
     if (req.method !== 'GET') return send(res, 405, 'text/plain', 'GET only')
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1))
+    const rel = url.pathname === '/' ? 'index.html' : decodePath(url.pathname.slice(1))
+    if (rel === null) return send(res, 400, 'text/plain', 'malformed path')
     const file = normalize(join(opts.rendererDir, rel))
     if (!file.startsWith(normalize(opts.rendererDir) + sep)) return send(res, 403, 'text/plain', 'forbidden')
     try {
@@ -127,6 +133,16 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body)
 }
 
+/** A percent-decoded path, or null when its escapes are malformed (answered with 400, not 500). */
+function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return null
+  }
+}
+
+/** The body, or null once it passes MAX_BODY: the rest is drained (not reset) so the client reads the 413. */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
@@ -134,11 +150,11 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     req.on('data', (c: Buffer) => {
       size += c.length
       if (size > MAX_BODY) {
+        chunks.length = 0
         resolve(null)
-        req.destroy()
       } else chunks.push(c)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
 }

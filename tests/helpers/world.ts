@@ -33,7 +33,7 @@ export async function world(dataDir = tempDir(), clock = new ManualClock()) {
   const store = new HistoryStore(dataDir)
   await store.open()
   const events: RoundEvent[] = []
-  const engine = new RoundEngine({ store, clock, banks: () => banks, emit: (e) => events.push(e) })
+  const engine = new RoundEngine({ log: store, clock, banks: () => banks, emit: (e) => events.push(e) })
   await engine.init()
   return { dataDir, clock, store, engine, events, banks }
 }

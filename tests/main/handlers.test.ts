@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import Conf from 'conf'
@@ -33,7 +33,8 @@ describe('the handler registry', () => {
     await call(dispatch, 'round:grade', { roundId: v.id, index: 0, rating: 4, keyPoints: [1], note: 'ok' })
     const done = await call(dispatch, 'round:next', { roundId: v.id })
     expect(done.status).toBe('finished')
-    expect(events).toContain('round:changed')
+    // A command returns its view; only changes nobody asked for (deadlines) are emitted.
+    expect(events).not.toContain('round:changed')
     const page = await call(dispatch, 'history:list', historyQuery())
     expect(page.total).toBe(1)
     const detail = await call(dispatch, 'history:get', { sessionId: v.id })
@@ -84,5 +85,35 @@ describe('the handler registry', () => {
       error: { code: 'plan', message: expect.stringMatching(/No question matches/) }
     })
     expect(await dispatch('history:get', { sessionId: 'missing' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
+  })
+
+  it('starts with a clear message when the question banks folder is missing (defect 14)', async () => {
+    const dataDir = tempDir()
+    const services = await createAppServices({
+      dataDir,
+      warmUpDelayMs: null,
+      contentDir: join(dataDir, 'no-such-banks'),
+      version: 't',
+      openSettingsFile: () => new Conf({ cwd: dataDir, configName: 'settings', projectName: 'test' }) as unknown as KeyValueFile,
+      emit: () => undefined
+    })
+    const dispatch = createDispatcher(services)
+    expect(await call(dispatch, 'banks:list', undefined)).toEqual([])
+    const state = await call(dispatch, 'app:state', undefined)
+    expect(state.problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/question banks folder/) })])
+  })
+
+  it('shows a session whose question snapshot is {} with the rest intact and reports it (defect 13)', async () => {
+    const { dispatch, dataDir } = await app()
+    const v = await call(dispatch, 'round:start', setup({ questionCount: 1 }))
+    await call(dispatch, 'round:reveal', { roundId: v.id })
+    await call(dispatch, 'round:grade', { roundId: v.id, index: 0, rating: 4, keyPoints: [], note: 'n' })
+    await call(dispatch, 'round:next', { roundId: v.id })
+    const qdir = join(dataDir, 'history', 'questions')
+    for (const f of readdirSync(qdir)) writeFileSync(join(qdir, f), '{}')
+    const { dispatch: again } = await app(dataDir)
+    const detail = await call(again, 'history:get', { sessionId: v.id })
+    expect(detail.questions[0].attempt.grade).toMatchObject({ rating: 4, note: 'n' })
+    expect((await call(again, 'app:state', undefined)).problems.map((p) => p.message).join()).toMatch(/saved text/)
   })
 })

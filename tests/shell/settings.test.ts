@@ -43,4 +43,31 @@ describe('settings in electron-store', () => {
     expect(existsSync(join(dir, 'settings.json'))).toBe(true)
     expect(() => s.update({ theme: 'neon' as never })).toThrow()
   })
+
+  it('keep every valid setting when one fails the schema, keep the file in corrupt/ and say which (defect 8)', async () => {
+    const dir = tempDir()
+    const bad = { theme: 'dark', roundDefaults: { ...DEFAULT_SETTINGS.roundDefaults, questionCount: 0, order: 'as-written' } }
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify(bad))
+    const problems: StorageProblem[] = []
+    const s = await SettingsService.open(dir, () => openElectronSettings(dir), problems)
+    expect(s.get()).toEqual({ theme: 'dark', roundDefaults: { ...DEFAULT_SETTINGS.roundDefaults, order: 'as-written' } })
+    expect(problems).toEqual([
+      {
+        file: join(dir, 'settings.json'),
+        keptAt: expect.stringContaining(join(dir, 'corrupt')),
+        message: expect.stringMatching(/roundDefaults\.questionCount/)
+      }
+    ])
+    expect(JSON.parse(readFileSync(problems[0].keptAt!, 'utf8'))).toEqual(bad)
+  })
+
+  it('keep a settings file holding null aside and say so (defect 8)', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'settings.json'), 'null')
+    const problems: StorageProblem[] = []
+    const s = await SettingsService.open(dir, () => openElectronSettings(dir), problems)
+    expect(s.get()).toEqual(DEFAULT_SETTINGS)
+    expect(problems).toEqual([{ file: join(dir, 'settings.json'), keptAt: expect.any(String), message: expect.stringMatching(/damaged/) }])
+    expect(readFileSync(problems[0].keptAt!, 'utf8')).toBe('null')
+  })
 })

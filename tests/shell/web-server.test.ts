@@ -88,4 +88,12 @@ describe('the loopback web shell', () => {
     })
     expect(frames).toContain('event: round:expired\ndata: {"type":"expired","roundId":"r1","index":2,"scope":"question"}')
   })
+
+  it('answers malformed % escapes with 400 and bodies over 256 KB with 413 (defect 12)', async () => {
+    expect((await hit('/api/round%E0%A4%A', { method: 'POST', headers: api, body: '{}' })).status).toBe(400)
+    expect((await hit('/assets/%E0%A4%A.js')).status).toBe(400)
+    const big = await hit('/api/round:current', { method: 'POST', headers: api, body: JSON.stringify({ x: 'y'.repeat(300 * 1024) }) })
+    expect(big.status).toBe(413)
+    expect((await hit('/api/round:reveal', { method: 'POST', headers: api, body: '{"roundId":"r1"}' })).status).toBe(200)
+  })
 })

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs'
-import { mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises'
+import { copyFile, link, mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 
@@ -37,15 +37,74 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   await fsyncDir(dir)
 }
 
-/** Appends bytes and waits until they are on disk (fdatasync) before resolving. */
-export async function appendDurable(file: string, data: string): Promise<void> {
+/**
+ * Appends bytes and waits until they are on disk (fdatasync) before resolving. When the write fails
+ * (disk full, I/O error), the file is cut back to where it ended, so no half record stays in it for
+ * later records to follow; if even that fails, the error says so and the caller must cut it back
+ * (`truncateTo`) before writing again.
+ */
+export async function appendDurable(file: string, data: string, opts: { sync?: boolean } = {}): Promise<void> {
   const handle = await open(file, 'a')
+  let size = -1
   try {
+    size = (await handle.stat()).size
     await handle.appendFile(data)
+    if (opts.sync !== false) await handle.datasync()
+  } catch (e) {
+    if (size >= 0) {
+      const cut = await handle.truncate(size).then(
+        () => true,
+        () => false
+      )
+      if (!cut) throw new TornAppendError(file, size, e)
+    }
+    throw e
+  } finally {
+    await handle.close()
+  }
+}
+
+/** A failed append whose partial bytes could not be cut back: the file must be truncated to `goodSize`. */
+export class TornAppendError extends Error {
+  constructor(
+    readonly file: string,
+    readonly goodSize: number,
+    readonly cause: unknown
+  ) {
+    super(`Could not write to ${basename(file)}: ${(cause as Error)?.message ?? String(cause)}`)
+  }
+}
+
+export async function truncateTo(file: string, size: number): Promise<void> {
+  const handle = await open(file, 'r+')
+  try {
+    await handle.truncate(size)
     await handle.datasync()
   } finally {
     await handle.close()
   }
+}
+
+/**
+ * Keeps a copy of a file in a quarantine folder (a hard link where possible, else a copy), leaving
+ * the original in place: the caller replaces it afterwards, so the data exists at every moment.
+ */
+export async function keepCopy(file: string, quarantineDir: string, reason: string): Promise<string> {
+  await mkdir(quarantineDir, { recursive: true })
+  const target = quarantineName(file, quarantineDir, reason)
+  try {
+    await link(file, target)
+  } catch {
+    await copyFile(file, target)
+  }
+  await fsyncDir(quarantineDir)
+  return target
+}
+
+function quarantineName(file: string, quarantineDir: string, reason: string): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+  const tag = reason.replace(/[^a-z0-9]+/gi, '-').slice(0, 24)
+  return join(quarantineDir, `${stamp}.${tag}.${randomBytes(2).toString('hex')}.${basename(file)}`)
 }
 
 /**
@@ -54,9 +113,7 @@ export async function appendDurable(file: string, data: string): Promise<void> {
  */
 export async function moveAside(file: string, quarantineDir: string, reason: string): Promise<string> {
   await mkdir(quarantineDir, { recursive: true })
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-  const tag = reason.replace(/[^a-z0-9]+/gi, '-').slice(0, 24)
-  const target = join(quarantineDir, `${stamp}.${tag}.${basename(file)}`)
+  const target = quarantineName(file, quarantineDir, reason)
   await rename(file, target)
   await fsyncDir(dirname(file))
   await fsyncDir(quarantineDir)

@@ -24,27 +24,34 @@ export function decodeRecord<T>(line: string): DecodedLine<T> {
 }
 
 export interface DecodedFile<T> {
+  /** Every record that decodes, before and after any damaged line. */
   records: T[]
   /** The 1-based line of the first bad record, if any. */
   badLine?: number
   reason?: string
+  /** How many lines were bad. */
+  badLines: number
   /** True when only the final line is bad and it lacks its newline: an append cut short. */
   tornTail: boolean
 }
 
-/** Decodes a whole records file, stopping at the first bad line. */
+/** Decodes a whole records file, keeping every valid record around a damaged line. */
 export function decodeRecords<T>(text: string): DecodedFile<T> {
   const lines = text.split('\n')
   const endsClean = text.endsWith('\n') || text.length === 0
   if (endsClean) lines.pop()
-  const records: T[] = []
+  const out: DecodedFile<T> = { records: [], badLines: 0, tornTail: false }
   for (let i = 0; i < lines.length; i++) {
     const decoded = decodeRecord<T>(lines[i])
-    if (!decoded.ok) {
-      const isLast = i === lines.length - 1
-      return { records, badLine: i + 1, reason: decoded.reason, tornTail: isLast && !endsClean }
+    if (decoded.ok) {
+      out.records.push(decoded.value)
+      continue
     }
-    records.push(decoded.value)
+    if (out.badLines++ === 0) {
+      out.badLine = i + 1
+      out.reason = decoded.reason
+    }
+    if (i === lines.length - 1 && !endsClean && out.badLines === 1) out.tornTail = true
   }
-  return { records, tornTail: false }
+  return out
 }

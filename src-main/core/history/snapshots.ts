@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import * as v from 'valibot'
 import { writeFileAtomic } from '../fs/durable'
+import { DifficultySchema } from '../session/schema'
 import type { RoundQuestion, SessionRecord } from '../session/types'
 
 type Start = Extract<SessionRecord, { t: 'start' }>
@@ -10,12 +12,21 @@ type Content = Omit<RoundQuestion, 'questionId' | 'bankId' | 'timeLimitMs'>
 /** On disk, a start record names each question's content by its hash instead of repeating it. */
 type StoredQuestion = Pick<RoundQuestion, 'questionId' | 'bankId' | 'timeLimitMs'> & { ref: string }
 
+const ContentSchema = v.object({
+  bankTitle: v.string(),
+  text: v.string(),
+  topics: v.array(v.string()),
+  difficulty: DifficultySchema,
+  answer: v.string(),
+  keyPoints: v.array(v.string())
+})
+
 const missing = (q: StoredQuestion): Content => ({
   bankTitle: q.bankId,
   text: `(question ${q.questionId})`,
   topics: [],
   difficulty: 'medium',
-  answer: '*This question could not be found in the history folder.*',
+  answer: '*This question could not be found in the history folder (its saved copy is missing or damaged).*',
   keyPoints: []
 })
 
@@ -42,25 +53,33 @@ export class QuestionSnapshots {
     return { ...start, questions: questions as unknown as RoundQuestion[] }
   }
 
-  /** Puts the question contents back into a start record; a missing one reads as a placeholder. */
-  async hydrate(records: SessionRecord[]): Promise<SessionRecord[]> {
+  /**
+   * Puts the question contents back into a start record. A missing or damaged one reads as a
+   * placeholder, and its question id is listed in `damaged` for the caller to report.
+   */
+  async hydrate(records: SessionRecord[]): Promise<{ records: SessionRecord[]; damaged: string[] }> {
     const start = records[0]
-    if (start?.t !== 'start') return records
+    const damaged: string[] = []
+    if (start?.t !== 'start') return { records, damaged }
     const questions = await Promise.all(
       (start.questions as unknown as (StoredQuestion | RoundQuestion)[]).map(async (q) => {
         if (!('ref' in q)) return q
         const { ref, ...ids } = q
-        return { ...((await this.read(ref)) ?? missing(q)), ...ids }
+        const content = await this.read(String(ref))
+        if (!content) damaged.push(String(q.questionId))
+        return { ...(content ?? missing(q)), ...ids }
       })
     )
-    return [{ ...start, questions }, ...records.slice(1)]
+    return { records: [{ ...start, questions }, ...records.slice(1)], damaged }
   }
 
   private async read(ref: string): Promise<Content | undefined> {
     let content = this.cache.get(ref)
     if (!content && /^[0-9a-f]{64}$/.test(ref)) {
       try {
-        content = JSON.parse(await readFile(join(this.dir, `${ref}.json`), 'utf8')) as Content
+        const parsed = v.safeParse(ContentSchema, JSON.parse(await readFile(join(this.dir, `${ref}.json`), 'utf8')))
+        if (!parsed.success) return undefined
+        content = parsed.output
         this.cache.set(ref, content)
       } catch {
         return undefined

@@ -26,22 +26,7 @@ export interface ContentLookup {
   bankTitle(bankId: string): string | undefined
 }
 
-export type HistorySortKey = 'startedAt' | 'averageRating' | 'durationMs' | 'questionCount' | 'status'
-
-export interface HistoryQuery {
-  offset: number
-  limit: number
-  sort: { key: HistorySortKey; dir: 'asc' | 'desc' }
-  topics: string[]
-  statuses: RoundStatus[]
-  /** ISO dates, inclusive. */
-  from: string | null
-  to: string | null
-  minRating: number | null
-  maxRating: number | null
-  /** Matched against question texts, drafts and notes. */
-  text: string
-}
+export type { HistoryQuery, HistorySortKey } from './schema'
 
 export interface HistoryPage {
   total: number

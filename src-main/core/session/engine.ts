@@ -1,22 +1,22 @@
 import { randomBytes } from 'node:crypto'
 import type { Bank } from '../bank/types'
-import type { HistoryStore } from '../history/store'
 import type { Clock } from './clock'
 import { serialQueue } from '../serial'
+import type { SessionLog } from './log'
 import { planRound } from './plan'
-import { answerPartsView } from './answer-parts' // #13
-import { summarizeRound } from './summary'
+import { apply, initialState } from './reducer'
+import type { GradeInput, RoundRefInput, RoundSetup, SaveDraftInput } from './schema'
+import { RoundTiming, type Deadline } from './timing'
 import {
   SESSION_SCHEMA_VERSION,
   type InterruptedRound,
-  type Rating,
   type RoundEvent,
-  type RoundSetup,
   type RoundState,
   type RoundStatus,
   type RoundView,
   type SessionRecord
 } from './types'
+import { describeInterrupted, projectView, totalLimitMs } from './view'
 
 export type RoundErrorCode = 'no-round' | 'stale-round' | 'wrong-phase' | 'round-in-progress' | 'invalid'
 
@@ -30,33 +30,33 @@ export class RoundError extends Error {
 }
 
 export interface RoundEngineDeps {
-  store: HistoryStore
+  log: SessionLog
   clock: Clock
   banks: () => Bank[]
+  /** Changes the user did not ask for (a deadline, a checkpoint); commands return their view instead. */
   emit: (event: RoundEvent) => void
   random?: () => number
 }
 
 /**
- * The state machine of a timed round. Main owns it: deadlines live here on a monotonic clock, every
- * change is written to the session file before the caller hears back, and the renderer only draws
- * the views this returns.
+ * The commands of a timed round. Each one decides, builds a record, has the session log make it
+ * durable, and only then takes the state that the reducer `apply` gives (the same one replay uses).
+ * A command returns its view; timer-driven changes are emitted. A failed write changes nothing.
  */
 export class RoundEngine {
   private state: RoundState | null = null
   private interrupted: RoundState | null = null
-  /** Monotonic time the current running segment began; null while paused or finished. */
-  private segmentStart: number | null = null
-  private questionTimer: unknown = null
-  private totalTimer: unknown = null
+  private readonly timing: RoundTiming
   /** One operation at a time, so records reach the file in the order they happen. */
   private readonly exclusive = serialQueue()
 
-  constructor(private readonly deps: RoundEngineDeps) {}
+  constructor(private readonly deps: RoundEngineDeps) {
+    this.timing = new RoundTiming(deps.clock)
+  }
 
   /** Looks for a round that an earlier run left unfinished (quit, crash, power loss). */
   async init(): Promise<void> {
-    this.interrupted = await this.deps.store.interruptedRound()
+    this.interrupted = await this.deps.log.interrupted()
   }
 
   get activeId(): string | null {
@@ -64,15 +64,7 @@ export class RoundEngine {
   }
 
   interruptedRound(): InterruptedRound | null {
-    const s = this.interrupted
-    if (!s) return null
-    return {
-      id: s.id,
-      startedAt: s.startedAt,
-      questionCount: s.questions.length,
-      gradedCount: s.attempts.filter((a) => a.grade).length,
-      index: s.index
-    }
+    return this.interrupted ? describeInterrupted(this.interrupted) : null
   }
 
   current(): RoundView | null {
@@ -87,164 +79,101 @@ export class RoundEngine {
       const questions = planRound(this.deps.banks(), setup, this.deps.random)
       const at = this.deps.clock.wallNow()
       const id = `${at.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-')}-${randomBytes(3).toString('hex')}`
-      const start: Extract<SessionRecord, { t: 'start' }> = {
-        t: 'start',
-        v: SESSION_SCHEMA_VERSION,
-        id,
-        at: at.toISOString(),
-        setup,
-        questions
-      }
-      await this.deps.store.createSession(start)
-      const state: RoundState = {
-        id,
-        schemaVersion: SESSION_SCHEMA_VERSION,
-        startedAt: start.at,
-        endedAt: null,
-        status: 'running',
-        setup,
-        questions,
-        attempts: questions.map(() => ({
-          draft: '',
-          usedMs: 0,
-          overtimeMs: 0,
-          expired: false,
-          revealed: false,
-          openedAt: null,
-          revealedAt: null,
-          grade: null
-        })),
-        index: 0,
-        paused: false,
-        roundUsedMs: 0,
-        totalExpired: false
-      }
-      this.state = state
-      this.segmentStart = this.deps.clock.now()
-      const openedAt = this.wall()
-      await this.write({ t: 'open', i: 0, at: openedAt, roundUsedMs: 0 })
-      state.attempts[0].openedAt = openedAt
-      this.schedule()
-      return this.changed()
+      const start = { t: 'start', v: SESSION_SCHEMA_VERSION, id, at: at.toISOString(), setup, questions } as const
+      const first = initialState(start)
+      await this.deps.log.create(start, first)
+      this.state = first
+      await this.commit({ t: 'open', i: 0, at: this.timing.wall(), roundUsedMs: 0 })
+      return this.view(this.state)
     })
   }
 
-  saveDraft(roundId: string, index: number, draft: string): Promise<RoundView> {
+  saveDraft({ roundId, index, draft }: SaveDraftInput): Promise<RoundView> {
     return this.exclusive(async () => {
-      const s = this.running(roundId)
-      if (index !== s.index) throw new RoundError('stale-round', 'That question is no longer on screen.')
-      const a = s.attempts[s.index]
-      if (a.revealed) throw new RoundError('wrong-phase', 'The answer is locked once the model answer is shown.')
-      this.settle()
-      a.draft = draft
-      await this.write({ t: 'draft', i: s.index, draft, usedMs: a.usedMs, roundUsedMs: s.roundUsedMs })
-      return this.view(s)
+      const s = this.onScreen(roundId, index)
+      if (s.attempts[s.index].revealed) throw new RoundError('wrong-phase', 'The answer is locked once the model answer is shown.')
+      const live = this.timing.live(s)
+      return this.view(await this.commit({ t: 'draft', i: s.index, draft, ...live }))
     })
   }
 
-  reveal(roundId: string): Promise<RoundView> {
+  reveal({ roundId }: RoundRefInput): Promise<RoundView> {
     return this.exclusive(async () => {
       const s = this.running(roundId)
-      if (s.attempts[s.index].revealed) return this.view(s)
-      await this.doReveal(s)
-      return this.changed()
+      return this.view(s.attempts[s.index].revealed ? s : await this.doReveal(s, s.totalExpired))
     })
   }
 
-  grade(roundId: string, index: number, rating: Rating, keyPoints: number[], note: string): Promise<RoundView> {
+  grade({ roundId, index, rating, keyPoints, note }: GradeInput): Promise<RoundView> {
     return this.exclusive(async () => {
-      const s = this.running(roundId)
-      if (index !== s.index) throw new RoundError('stale-round', 'That question is no longer on screen.')
-      const a = s.attempts[s.index]
-      if (!a.revealed) throw new RoundError('wrong-phase', 'Reveal the model answer before grading.')
-      const q = s.questions[s.index]
+      const s = this.onScreen(roundId, index)
+      if (!s.attempts[s.index].revealed) throw new RoundError('wrong-phase', 'Reveal the model answer before grading.')
       const ticked = [...new Set(keyPoints)].sort((x, y) => x - y)
-      if (ticked.some((k) => k < 0 || k >= q.keyPoints.length)) throw new RoundError('invalid', 'A ticked key point does not exist.')
-      this.settle()
-      const at = this.wall()
-      await this.write({ t: 'grade', i: s.index, rating, keyPoints: ticked, note, at, roundUsedMs: s.roundUsedMs })
-      a.grade = { rating, keyPoints: ticked, note, gradedAt: at }
-      return this.changed()
+      if (ticked.some((k) => k >= s.questions[s.index].keyPoints.length))
+        throw new RoundError('invalid', 'A ticked key point does not exist.')
+      const { roundUsedMs } = this.timing.live(s)
+      return this.view(await this.commit({ t: 'grade', i: s.index, rating, keyPoints: ticked, note, at: this.timing.wall(), roundUsedMs }))
     })
   }
 
-  next(roundId: string): Promise<RoundView> {
+  next({ roundId }: RoundRefInput): Promise<RoundView> {
     return this.exclusive(async () => {
       const s = this.running(roundId)
       if (!s.attempts[s.index].grade) throw new RoundError('wrong-phase', 'Grade this question before moving on.')
-      if (s.index + 1 >= s.questions.length || s.totalExpired) {
-        await this.finish(s, 'finished')
-      } else {
-        this.settle()
-        const at = this.wall()
-        await this.write({ t: 'open', i: s.index + 1, at, roundUsedMs: s.roundUsedMs })
-        s.index++
-        s.attempts[s.index].openedAt = at
-        this.schedule()
-      }
-      return this.changed()
+      if (s.index + 1 >= s.questions.length || s.totalExpired) return this.view(await this.finish(s, 'finished'))
+      const { roundUsedMs } = this.timing.live(s)
+      return this.view(await this.commit({ t: 'open', i: s.index + 1, at: this.timing.wall(), roundUsedMs }))
     })
   }
 
-  pause(roundId: string): Promise<RoundView> {
+  pause({ roundId }: RoundRefInput): Promise<RoundView> {
     return this.exclusive(async () => {
       const s = this.running(roundId)
-      if (!s.paused) await this.doPause(s)
-      return this.changed()
+      return this.view(s.paused ? s : await this.doPause(s))
     })
   }
 
-  resume(roundId: string): Promise<RoundView> {
+  resume({ roundId }: RoundRefInput): Promise<RoundView> {
     return this.exclusive(async () => {
       const s = this.running(roundId)
-      if (s.paused) {
-        await this.write({ t: 'resume', i: s.index, at: this.wall() })
-        s.paused = false
-        this.segmentStart = this.deps.clock.now()
-        this.schedule()
-      }
-      return this.changed()
+      return this.view(s.paused ? await this.commit({ t: 'resume', i: s.index, at: this.timing.wall() }) : s)
     })
   }
 
   /** Ends the round now; what was graded is kept. */
-  end(roundId: string): Promise<RoundView> {
+  end({ roundId }: RoundRefInput): Promise<RoundView> {
     return this.exclusive(async () => {
       const s = this.running(roundId)
-      await this.finish(s, s.attempts.every((a) => a.grade) ? 'finished' : 'ended-early')
-      return this.changed()
+      return this.view(await this.finish(s, s.attempts.every((a) => a.grade) ? 'finished' : 'ended-early'))
     })
   }
 
   /** Takes up the interrupted round, paused where it stopped, every grade in place. */
-  resumeInterrupted(roundId: string): Promise<RoundView> {
+  resumeInterrupted({ roundId }: RoundRefInput): Promise<RoundView> {
     return this.exclusive(async () => {
-      const s = this.interrupted
-      if (!s || s.id !== roundId) throw new RoundError('no-round', 'That round is no longer waiting to be resumed.')
+      let s = this.waiting(roundId)
+      const limit = totalLimitMs(s)
+      const a = s.attempts[s.index]
+      const totalExpired = !s.totalExpired && limit !== null && s.roundUsedMs >= limit
+      const expired = !a.revealed && !a.expired && a.usedMs >= s.questions[s.index].timeLimitMs
+      if (totalExpired || expired) {
+        const record: SessionRecord = { t: 'clock', i: s.index, usedMs: a.usedMs, roundUsedMs: s.roundUsedMs, expired, totalExpired }
+        s = await this.write(s, record)
+      }
+      if (!s.paused)
+        s = await this.write(s, { t: 'pause', i: s.index, at: this.timing.wall(), usedMs: a.usedMs, roundUsedMs: s.roundUsedMs })
       this.interrupted = null
       this.state = s
-      const limit = s.setup.totalMinutes ? s.setup.totalMinutes * 60_000 : null
-      s.totalExpired = limit !== null && s.roundUsedMs >= limit
-      const a = s.attempts[s.index]
-      a.expired = a.revealed ? a.expired : a.usedMs >= s.questions[s.index].timeLimitMs
-      if (!s.paused) {
-        await this.write({ t: 'pause', i: s.index, at: this.wall(), usedMs: a.usedMs, roundUsedMs: s.roundUsedMs })
-        s.paused = true
-      }
-      this.segmentStart = null
-      return this.changed()
+      this.timing.stop()
+      return this.view(s)
     })
   }
 
   /** Closes the interrupted round; it stays in history as abandoned. */
-  discardInterrupted(roundId: string): Promise<void> {
+  discardInterrupted({ roundId }: RoundRefInput): Promise<void> {
     return this.exclusive(async () => {
-      const s = this.interrupted
-      if (!s || s.id !== roundId) throw new RoundError('no-round', 'That round is no longer waiting to be resumed.')
-      const record: SessionRecord = { t: 'finish', at: this.wall(), status: 'abandoned', roundUsedMs: s.roundUsedMs }
-      s.status = 'abandoned'
-      s.endedAt = record.at
-      await this.deps.store.append(s.id, record, s)
+      const s = this.waiting(roundId)
+      await this.write(s, { t: 'finish', at: this.timing.wall(), status: 'abandoned', roundUsedMs: s.roundUsedMs })
       this.interrupted = null
     })
   }
@@ -254,7 +183,7 @@ export class RoundEngine {
     return this.exclusive(async () => {
       const s = this.state
       if (s?.status === 'running' && !s.paused) await this.doPause(s)
-      this.clearTimers()
+      this.timing.clear()
     })
   }
 
@@ -268,171 +197,94 @@ export class RoundEngine {
     return s
   }
 
-  private wall(): string {
-    return this.deps.clock.wallNow().toISOString()
+  private onScreen(roundId: string, index: number): RoundState {
+    const s = this.running(roundId)
+    if (index !== s.index) throw new RoundError('stale-round', 'That question is no longer on screen.')
+    return s
   }
 
-  private async write(record: SessionRecord): Promise<void> {
-    await this.deps.store.append(this.state!.id, record, this.state!)
+  private waiting(roundId: string): RoundState {
+    const s = this.interrupted
+    if (!s || s.id !== roundId) throw new RoundError('no-round', 'That round is no longer waiting to be resumed.')
+    return s
   }
 
-  /** Folds the time since the segment began into the round and, while answering, the question. */
-  private settle(): void {
-    const s = this.state
-    if (!s || this.segmentStart === null) return
-    const now = this.deps.clock.now()
-    const dt = now - this.segmentStart
-    this.segmentStart = now
-    s.roundUsedMs += dt
-    const a = s.attempts[s.index]
-    if (!a.revealed) a.usedMs += dt
+  /** Writes a record and returns the state it leaves; `s` stays as it was if the write fails. */
+  private async write(s: RoundState, record: SessionRecord): Promise<RoundState> {
+    const next = apply(s, record)
+    await this.deps.log.append(record, next)
+    return next
   }
 
-  private live(s: RoundState): { usedMs: number; roundUsedMs: number } {
-    const a = s.attempts[s.index]
-    const dt = this.segmentStart === null ? 0 : this.deps.clock.now() - this.segmentStart
-    return { usedMs: a.revealed ? a.usedMs : a.usedMs + dt, roundUsedMs: s.roundUsedMs + dt }
+  /** Writes a record of the round on screen, takes the state it leaves, and re-arms the clock. */
+  private async commit(record: SessionRecord): Promise<RoundState> {
+    const next = await this.write(this.state!, record)
+    this.state = next
+    if (next.status !== 'running' || next.paused) this.timing.stop()
+    else {
+      // Every record but `resume` carries the live time up to now; `resume` starts a segment.
+      this.timing.restart()
+      this.timing.schedule(next, (what, index) => this.onTimer(what, next.id, index))
+    }
+    return next
   }
 
-  private async doReveal(s: RoundState): Promise<void> {
-    this.settle()
-    const a = s.attempts[s.index]
+  private doReveal(s: RoundState, totalExpired: boolean): Promise<RoundState> {
+    const { usedMs, roundUsedMs } = this.timing.live(s)
     const limit = s.questions[s.index].timeLimitMs
-    const expired = a.usedMs >= limit
-    const overtimeMs = Math.max(0, a.usedMs - limit)
-    const at = this.wall()
-    await this.write({
+    const a = s.attempts[s.index]
+    return this.commit({
       t: 'reveal',
       i: s.index,
-      at,
-      usedMs: a.usedMs,
-      overtimeMs,
-      expired,
+      at: this.timing.wall(),
+      usedMs,
+      overtimeMs: Math.max(0, usedMs - limit),
+      expired: usedMs >= limit,
       draft: a.draft,
-      roundUsedMs: s.roundUsedMs,
-      totalExpired: s.totalExpired
+      roundUsedMs,
+      totalExpired
     })
-    Object.assign(a, { revealed: true, revealedAt: at, expired, overtimeMs })
-    this.schedule()
   }
 
-  private async doPause(s: RoundState): Promise<void> {
-    this.settle()
-    const a = s.attempts[s.index]
-    await this.write({ t: 'pause', i: s.index, at: this.wall(), usedMs: a.usedMs, roundUsedMs: s.roundUsedMs })
-    s.paused = true
-    this.segmentStart = null
-    this.clearTimers()
+  private doPause(s: RoundState): Promise<RoundState> {
+    return this.commit({ t: 'pause', i: s.index, at: this.timing.wall(), ...this.timing.live(s) })
   }
 
-  private async finish(s: RoundState, status: Exclude<RoundStatus, 'running'>): Promise<void> {
-    this.settle()
-    const at = this.wall()
-    s.status = status
-    s.endedAt = at
-    s.paused = false
-    await this.deps.store.append(s.id, { t: 'finish', at, status, roundUsedMs: s.roundUsedMs }, s)
-    this.segmentStart = null
-    this.clearTimers()
+  private finish(s: RoundState, status: Exclude<RoundStatus, 'running'>): Promise<RoundState> {
+    return this.commit({ t: 'finish', at: this.timing.wall(), status, roundUsedMs: this.timing.live(s).roundUsedMs })
   }
 
-  private clearTimers(): void {
-    if (this.questionTimer !== null) this.deps.clock.clearTimer(this.questionTimer)
-    if (this.totalTimer !== null) this.deps.clock.clearTimer(this.totalTimer)
-    this.questionTimer = this.totalTimer = null
-  }
-
-  /** Arms the deadline timers for what is on screen now. */
-  private schedule(): void {
-    this.clearTimers()
-    const s = this.state
-    if (!s || s.status !== 'running' || s.paused) return
-    const { usedMs, roundUsedMs } = this.live(s)
-    const a = s.attempts[s.index]
-    const limit = s.questions[s.index].timeLimitMs
-    if (!a.revealed && !a.expired) {
-      this.questionTimer = this.deps.clock.setTimer(limit - usedMs, () => this.onTimer('question', s.id, s.index))
+  private onTimer(what: Deadline | 'checkpoint', roundId: string, index: number): void {
+    const current = (): RoundState | null => {
+      const s = this.state
+      return s && s.id === roundId && s.status === 'running' && !s.paused && s.index === index ? s : null
     }
-    const total = s.setup.totalMinutes ? s.setup.totalMinutes * 60_000 : null
-    if (total !== null && !s.totalExpired) {
-      this.totalTimer = this.deps.clock.setTimer(total - roundUsedMs, () => this.onTimer('round', s.id, s.index))
-    }
-  }
-
-  private onTimer(scope: 'question' | 'round', roundId: string, index: number): void {
-    const s = this.state
-    if (!s || s.id !== roundId || s.status !== 'running' || s.paused || s.index !== index) return
-    // Node may fire a timer up to a millisecond early (its loop time is cached): wait out the rest.
-    const { usedMs, roundUsedMs } = this.live(s)
-    const left = scope === 'question' ? s.questions[s.index].timeLimitMs - usedMs : (s.setup.totalMinutes ?? 0) * 60_000 - roundUsedMs
-    if (left > 0) {
-      const handle = this.deps.clock.setTimer(left, () => this.onTimer(scope, roundId, index))
-      if (scope === 'question') this.questionTimer = handle
-      else this.totalTimer = handle
+    const s0 = current()
+    if (!s0) return
+    if (what === 'checkpoint') {
+      void this.exclusive(async () => {
+        const s = current()
+        if (s) await this.commit({ t: 'clock', i: s.index, ...this.timing.live(s) })
+      }).catch((e) => console.error('round checkpoint failed', e))
       return
     }
+    // Node may fire a timer up to a millisecond early (its loop time is cached): wait out the rest.
+    const left = this.timing.left(s0, what)
+    if (left > 0) return this.timing.rearm(what, left, () => this.onTimer(what, roundId, index))
     // Tell the renderer at once; the reveal that follows is written to disk first, then shown.
-    this.deps.emit({ type: 'expired', roundId, index, scope })
+    this.deps.emit({ type: 'expired', roundId, index, scope: what })
     void this.exclusive(async () => {
-      if (this.state !== s || s.status !== 'running' || s.paused || s.index !== index) return
+      const s = current()
+      if (!s) return
       const a = s.attempts[s.index]
-      if (scope === 'round') s.totalExpired = true
-      if (!a.revealed) {
-        if (scope === 'round' || !s.setup.allowOvertime) {
-          await this.doReveal(s)
-        } else {
-          this.settle()
-          a.expired = true
-        }
-      }
-      this.changed()
+      const totalExpired = s.totalExpired || what === 'round'
+      if (!a.revealed && (what === 'round' || !s.setup.allowOvertime)) await this.doReveal(s, totalExpired)
+      else await this.commit({ t: 'clock', i: s.index, ...this.timing.live(s), expired: !a.revealed || a.expired, totalExpired })
+      this.deps.emit({ type: 'changed', view: this.view(this.state!) })
     }).catch((e) => console.error('round timer failed', e))
   }
 
-  private changed(): RoundView {
-    const view = this.view(this.state!)
-    this.deps.emit({ type: 'changed', view })
-    return view
-  }
-
   private view(s: RoundState): RoundView {
-    const { usedMs, roundUsedMs } = this.live(s)
-    const q = s.questions[s.index]
-    const a = s.attempts[s.index]
-    const total = s.setup.totalMinutes ? s.setup.totalMinutes * 60_000 : null
-    const finished = s.status !== 'running'
-    return {
-      id: s.id,
-      status: s.status,
-      startedAt: s.startedAt,
-      paused: s.paused,
-      ticking: !finished && !s.paused && !a.revealed,
-      index: s.index,
-      count: s.questions.length,
-      allowOvertime: s.setup.allowOvertime,
-      totalLimitMs: total,
-      totalRemainingMs: total === null ? null : Math.max(0, total - roundUsedMs),
-      totalExpired: s.totalExpired,
-      question: {
-        index: s.index,
-        questionId: q.questionId,
-        bankTitle: q.bankTitle,
-        text: q.text,
-        topics: q.topics,
-        difficulty: q.difficulty,
-        timeLimitMs: q.timeLimitMs,
-        usedMs: Math.round(usedMs),
-        remainingMs: Math.round(q.timeLimitMs - usedMs),
-        expired: a.expired || usedMs >= q.timeLimitMs,
-        overtimeMs: Math.round(a.revealed ? a.overtimeMs : Math.max(0, usedMs - q.timeLimitMs)),
-        draft: a.draft,
-        revealed: a.revealed,
-        answer: a.revealed || finished ? q.answer : null,
-        keyPoints: a.revealed || finished ? q.keyPoints : null,
-        ...answerPartsView(q, a.revealed || finished), // #13: spoken answer and follow-ups after the reveal
-        grade: a.grade ? { rating: a.grade.rating, keyPoints: a.grade.keyPoints, note: a.grade.note } : null
-      },
-      summary: finished ? summarizeRound(s) : null
-    }
+    return projectView(s, this.timing.live(s))
   }
 }

@@ -1,34 +1,10 @@
 import type { Difficulty, FollowUp } from '../bank/types'
 import type { RoundSummary } from './summary'
+import type { Rating, RoundSetup, RoundStatus } from './schema'
 
-export type Rating = 1 | 2 | 3 | 4 | 5
+export type { Rating, RoundSetup, RoundStatus } from './schema'
 
-export const RATING_LABELS: Record<Rating, string> = {
-  1: 'blank',
-  2: 'vague',
-  3: 'partial',
-  4: 'solid',
-  5: 'interview-ready'
-}
-
-export interface RoundSetup {
-  /** Banks to draw from; empty means every bank. */
-  bankIds: string[]
-  /** Topics to draw from; empty means every topic. */
-  topics: string[]
-  /** Difficulties to draw from; empty means all. */
-  difficulties: Difficulty[]
-  questionCount: number
-  /** Seconds per question; null uses each question's suggested time. */
-  secondsPerQuestion: number | null
-  order: 'random' | 'as-written'
-  /** Optional limit for the whole round, in minutes of active (unpaused) time. */
-  totalMinutes: number | null
-  /** When time is up, keep answering and record overtime instead of revealing. */
-  allowOvertime: boolean
-  /** #13: also draw the follow-ups as questions of their own (absent: no). */
-  includeFollowUps?: boolean
-}
+export { RATING_LABELS } from './limits'
 
 /** A question as it was when the round began: history stays readable when banks change later. */
 export interface RoundQuestion {
@@ -66,8 +42,6 @@ export interface Attempt {
   revealedAt: string | null
   grade: Grade | null
 }
-
-export type RoundStatus = 'running' | 'finished' | 'ended-early' | 'abandoned'
 
 /** Everything a session file says, replayed. */
 export interface RoundState {
@@ -107,6 +81,10 @@ export type SessionRecord =
     }
   | { t: 'grade'; i: number; rating: Rating; keyPoints: number[]; note: string; at: string; roundUsedMs: number }
   | { t: 'finish'; at: string; status: Exclude<RoundStatus, 'running'>; roundUsedMs: number }
+  /** A clock checkpoint while a question runs (every few seconds), and the moments time runs out. */
+  | { t: 'clock'; i: number; usedMs: number; roundUsedMs: number; expired?: boolean; totalExpired?: boolean }
+
+export type StartRecord = Extract<SessionRecord, { t: 'start' }>
 
 export const SESSION_SCHEMA_VERSION = 1
 

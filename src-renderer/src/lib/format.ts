@@ -1,5 +1,5 @@
 /** Formatting of times, durations, dates and ratings for display. */
-import { RATING_LABELS, type Rating } from '../../../src-main/core/session/types'
+import { RATING_LABELS, type Rating } from '@shared'
 
 const pad = (n: number): string => String(n).padStart(2, '0')
 
@@ -105,7 +105,12 @@ export const STATUS_LABELS: Record<string, string> = {
   abandoned: 'abandoned'
 }
 
-export function statusLabel(status: string): string {
+/**
+ * A session's status as people say it. A "running" session that is not the round live in this app
+ * is one a quit or crash cut off: it reads "interrupted" (and is offered for resuming).
+ */
+export function statusLabel(status: string, live = false): string {
+  if (status === 'running' && !live) return 'interrupted'
   return STATUS_LABELS[status] ?? status
 }
 

@@ -1,5 +1,5 @@
 import type { BankSummary } from '@contract'
-import { DIFFICULTIES, type Difficulty } from '../../../src-main/core/bank/types'
+import { DIFFICULTIES, type Difficulty } from '@shared'
 
 /**
  * How many questions a setup would draw from, from the banks' topic × difficulty matrix. A question

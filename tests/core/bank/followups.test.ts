@@ -81,7 +81,7 @@ describe('a round with the new answer parts', () => {
     const dataDir = tempDir()
     const store = new HistoryStore(dataDir)
     await store.open()
-    const e = new RoundEngine({ store, clock: new ManualClock(), banks: () => library.banks, emit: () => {} })
+    const e = new RoundEngine({ log: store, clock: new ManualClock(), banks: () => library.banks, emit: () => {} })
     await e.init()
     return { e, store, dataDir }
   }
@@ -92,7 +92,7 @@ describe('a round with the new answer parts', () => {
     expect(v.question).toMatchObject({ questionId: 'extended-cpu-limit', answer: null, spoken: null, followUps: null })
     expect(JSON.stringify(v)).not.toContain('CFS quota')
     expect(JSON.stringify(v)).not.toContain('throttled?')
-    const r = await e.reveal(v.id)
+    const r = await e.reveal({ roundId: v.id })
     expect(r.question.spoken).toMatch(/^A CPU limit is enforced/)
     expect(r.question.followUps!.map((f) => f.question)).toEqual(cpu.followUps!.map((f) => f.question))
   })
@@ -103,9 +103,9 @@ describe('a round with the new answer parts', () => {
     expect(v.question.followUpOf).toBeNull()
     // As written: the 3 written questions, then the follow-ups.
     for (let i = 0; i < 3; i++) {
-      await e.reveal(v.id)
-      await e.grade(v.id, i, 3, [], '')
-      v = await e.next(v.id)
+      await e.reveal({ roundId: v.id })
+      await e.grade({ roundId: v.id, index: i, rating: 3, keyPoints: [], note: '' })
+      v = await e.next({ roundId: v.id })
     }
     expect(v.question).toMatchObject({
       questionId: 'extended-cpu-limit-fu1',
@@ -114,16 +114,16 @@ describe('a round with the new answer parts', () => {
       timeLimitMs: 60_000,
       answer: null
     })
-    const r = await e.reveal(v.id)
+    const r = await e.reveal({ roundId: v.id })
     expect(r.question).toMatchObject({ answer: cpu.followUps![0].answer, keyPoints: [], spoken: null, followUps: [] })
   })
 
   it('keeps the spoken answer and follow-ups in the history snapshot of the session', async () => {
     const { e, dataDir } = await engine()
     const v = await e.start(setup({ questionCount: 2 }))
-    await e.reveal(v.id)
-    await e.grade(v.id, 0, 4, [0], '')
-    await e.end(v.id)
+    await e.reveal({ roundId: v.id })
+    await e.grade({ roundId: v.id, index: 0, rating: 4, keyPoints: [0], note: '' })
+    await e.end({ roundId: v.id })
     const reopened = new HistoryStore(dataDir)
     await reopened.open()
     const state = await reopened.read(v.id)

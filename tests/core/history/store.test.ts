@@ -19,11 +19,11 @@ async function playRound(
 ): Promise<string> {
   const v = await w.engine.start(setup())
   for (const [i, r] of ratings.entries()) {
-    if (draft) await w.engine.saveDraft(v.id, i, draft)
+    if (draft) await w.engine.saveDraft({ roundId: v.id, index: i, draft: draft })
     w.clock.advance(10_000)
-    await w.engine.reveal(v.id)
-    await w.engine.grade(v.id, i, r, [], note)
-    await w.engine.next(v.id)
+    await w.engine.reveal({ roundId: v.id })
+    await w.engine.grade({ roundId: v.id, index: i, rating: r, keyPoints: [], note: note })
+    await w.engine.next({ roundId: v.id })
   }
   w.clock.advance(86_400_000)
   return v.id
@@ -53,14 +53,31 @@ describe('HistoryStore', () => {
   })
 
   it.each([
-    ['a failed checksum', (text: string) => text.replace('"rating":4', '"rating":1')],
-    ['invalid JSON', (text: string) => text.replace(/\n[0-9a-f]{8}\t\{"t":"open"/, '\nxxxxxxxx\t{"t":"open"')],
-    ['a newer format', (text: string) => text.replace(/^[^\n]*\n/, encodeRecord({ ...JSON.parse(text.split('\n')[0].slice(9)), v: 99 }))]
-  ])('sets a session with %s aside, reports it and lists the rest', async (_what, damage) => {
+    ['a failed checksum', (text: string) => text.replace('"rating":4', '"rating":1'), [undefined, 5]],
+    ['invalid JSON', (text: string) => text.replace(/\n[0-9a-f]{8}\t\{"t":"open"/, '\nxxxxxxxx\t{"t":"open"'), [4, 5]]
+  ])('keeps every intact record of a session with %s, keeps the original aside and reports it', async (_what, damage, ratings) => {
     const w = await world()
     const bad = await playRound(w, [4, 5])
     const good = await playRound(w, [2, 2])
-    writeFileSync(sessionFile(w.dataDir, bad), damage(readFileSync(sessionFile(w.dataDir, bad), 'utf8')))
+    const original = damage(readFileSync(sessionFile(w.dataDir, bad), 'utf8'))
+    writeFileSync(sessionFile(w.dataDir, bad), original)
+    const store = await reopen(w.dataDir)
+    const state = await store.read(bad)
+    expect(state.attempts.map((a) => a.grade?.rating)).toEqual(ratings)
+    expect(store.problems[0]).toMatchObject({ message: expect.stringMatching(/damaged line/), keptAt: expect.any(String) })
+    expect(readFileSync(store.problems[0].keptAt!, 'utf8')).toBe(original)
+    expect((await store.list(query(), noText)).items.map((s) => s.id).sort()).toEqual([bad, good].sort())
+  })
+
+  it('sets a session from a newer format aside, reports it and lists the rest', async () => {
+    const w = await world()
+    const bad = await playRound(w, [4, 5])
+    const good = await playRound(w, [2, 2])
+    const text = readFileSync(sessionFile(w.dataDir, bad), 'utf8')
+    writeFileSync(
+      sessionFile(w.dataDir, bad),
+      text.replace(/^[^\n]*\n/, encodeRecord({ ...JSON.parse(text.split('\n')[0].slice(9)), v: 99 }))
+    )
     const store = await reopen(w.dataDir)
     await expect(store.read(bad)).rejects.toMatchObject({ code: 'corrupt' })
     expect(store.problems[0].keptAt).toBeTruthy()
@@ -106,7 +123,7 @@ describe('HistoryStore', () => {
     const w = await world()
     writeFileSync(join(w.dataDir, 'history', 'active.json'), '{"sessionId":')
     const store = await reopen(w.dataDir)
-    expect(await store.interruptedRound()).toBeNull()
+    expect(await store.interrupted()).toBeNull()
     expect(store.problems[0].message).toMatch(/round in progress was damaged/)
   })
 

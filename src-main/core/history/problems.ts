@@ -1,0 +1,22 @@
+import type { StorageProblem } from './types'
+
+export class HistoryError extends Error {
+  constructor(
+    readonly code: 'not-found' | 'corrupt' | 'busy' | 'io',
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+/** The list of files that were damaged, missing or could not be written, shown to the user. */
+export class ProblemLog {
+  readonly list: StorageProblem[] = []
+
+  add(file: string, keptAt: string | null, message: string): void {
+    this.list.push({ file, keptAt, message })
+  }
+}
+
+export const errorText = (e: unknown): string => (e as NodeJS.ErrnoException)?.code ?? (e as Error)?.message ?? String(e)
+export const isMissing = (e: unknown): boolean => (e as NodeJS.ErrnoException)?.code === 'ENOENT'
