@@ -18,7 +18,7 @@ async function app(dataDir = tempDir(), warmUpDelayMs?: number) {
     openSettingsFile: () => new Conf({ cwd: dataDir, configName: 'settings', projectName: 'test' }) as unknown as KeyValueFile,
     emit: (e) => events.push(e)
   })
-  return { dispatch: createDispatcher(services), events, dataDir }
+  return { dispatch: createDispatcher(services), events, dataDir, services }
 }
 
 describe('the handler registry', () => {
@@ -115,5 +115,15 @@ describe('the handler registry', () => {
     const detail = await call(again, 'history:get', { sessionId: v.id })
     expect(detail.questions[0].attempt.grade).toMatchObject({ rating: 4, note: 'n' })
     expect((await call(again, 'app:state', undefined)).problems.map((p) => p.message).join()).toMatch(/saved text/)
+  })
+
+  it('reports a full disk as an io error that says nothing was changed', async () => {
+    const { dispatch, services } = await app()
+    const v = await call(dispatch, 'round:start', setup({ questionCount: 1 }))
+    services.rounds.reveal = () => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }))
+    expect(await dispatch('round:reveal', { roundId: v.id })).toEqual({
+      ok: false,
+      error: { code: 'io', message: expect.stringMatching(/ENOSPC\): nothing was changed/) }
+    })
   })
 })
