@@ -149,3 +149,4 @@ export type { RoundView, InterruptedRound, RoundSummary, SessionSummary, Session
 export type { HistoryQuery } from './core/history/schema'
 export type { RoundSetup, Rating, RoundStatus } from './core/session/schema'
 export type { Settings }
+export type { FollowUp } from './core/bank/types'

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as v from 'valibot'
 import { writeFileAtomic } from '../fs/durable'
-import { DifficultySchema } from '../session/schema'
+import { RoundQuestionSchema } from '../session/schema'
 import type { RoundQuestion, SessionRecord } from '../session/types'
 
 type Start = Extract<SessionRecord, { t: 'start' }>
@@ -12,14 +12,8 @@ type Content = Omit<RoundQuestion, 'questionId' | 'bankId' | 'timeLimitMs'>
 /** On disk, a start record names each question's content by its hash instead of repeating it. */
 type StoredQuestion = Pick<RoundQuestion, 'questionId' | 'bankId' | 'timeLimitMs'> & { ref: string }
 
-const ContentSchema = v.object({
-  bankTitle: v.string(),
-  text: v.string(),
-  topics: v.array(v.string()),
-  difficulty: DifficultySchema,
-  answer: v.string(),
-  keyPoints: v.array(v.string())
-})
+/** A stored snapshot: the round question without the ids the start record keeps itself. */
+const ContentSchema = v.omit(RoundQuestionSchema, ['questionId', 'bankId', 'timeLimitMs'])
 
 const missing = (q: StoredQuestion): Content => ({
   bankTitle: q.bankId,

@@ -88,7 +88,14 @@ export type SaveDraftInput = v.InferOutput<(typeof roundRequests)['round:saveDra
 export type GradeInput = v.InferOutput<(typeof roundRequests)['round:grade']>
 
 /** A question as stored in a start record (content may be a snapshot reference on disk). */
-const RoundQuestionSchema = v.object({
+/** #13: the spoken answer, the interviewer's follow-ups, and the parent of a follow-up drilled on its own. */
+const AnswerPartsEntries = {
+  spoken: v.optional(v.string()),
+  followUps: v.optional(v.array(v.object({ question: v.string(), answer: v.string() }))),
+  followUpOf: v.optional(v.object({ id: v.string(), text: v.string() }))
+}
+
+export const RoundQuestionSchema = v.object({
   questionId: v.string(),
   bankId: v.string(),
   bankTitle: v.string(),
@@ -97,7 +104,8 @@ const RoundQuestionSchema = v.object({
   difficulty: DifficultySchema,
   answer: v.string(),
   keyPoints: v.array(v.string()),
-  timeLimitMs: v.pipe(v.number(), v.minValue(0))
+  timeLimitMs: v.pipe(v.number(), v.minValue(0)),
+  ...AnswerPartsEntries
 })
 
 /** The start record as replay needs it; a file whose start fails this is damaged, not a crash. */
