@@ -63,7 +63,8 @@ test.describe('with 10,000 sessions in history', () => {
     await openApp(page, big)
     await page.getByRole('button', { name: 'History' }).first().click()
     const rows = page.locator('tbody tr')
-    await expect(rows).toHaveCount(25)
+    // A cold first page of 10,000 sessions: allow for a loaded 2-core machine (the bench measures the speed).
+    await expect(rows).toHaveCount(25, { timeout: 30_000 })
     await expect(page.getByText('10,000 sessions')).toBeVisible()
 
     await page.getByLabel('Search questions, drafts and notes').fill('remember vxlan')
