@@ -1,0 +1,119 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { importPaths, importText } from '../../../../src-main/core/bank/import/index'
+import { decodeText, MAX_IMPORT_BYTES } from '../../../../src-main/core/bank/import/guard'
+
+const FIX = join(import.meta.dirname, '../../../fixtures/import')
+const file = (n: string): string => join(FIX, n)
+const byQuestion = async (n: string): Promise<Map<string, { answer: string; line: number; flags: string[] }>> => {
+  const r = await importPaths([file(n)])
+  return new Map(r.found.map((q) => [q.question, q]))
+}
+
+describe('Markdown conventions', () => {
+  it('takes question headings with the answer below, not the TOC, section titles, contributing or licence', async () => {
+    const qs = await byQuestion('headings.md')
+    expect(qs.get('What is a Pod?')?.answer).toContain('smallest deployable unit')
+    expect(qs.get('What is a Pod?')?.answer).toContain('#### Example')
+    expect(qs.get('What is a Pod?')?.answer).not.toMatch(/Back to top/i)
+    expect(qs.get('What is a Pod?')?.line).toBe(10)
+    expect(qs.get('How does a Service find its Pods?')?.answer).not.toContain('---')
+    expect(qs.get('Explain the role of etcd')?.answer).toMatch(/API server/)
+    expect(qs.get('Why would a Pod stay Pending?')?.flags).toEqual(['no-answer'])
+    expect(qs.get('Networking')?.flags).toContain('section-title')
+    expect(qs.has('How do I add a question?')).toBe(false)
+    expect(qs.has('Basics')).toBe(false)
+    expect(qs.has('Kubernetes interview questions')).toBe(false)
+  })
+
+  it('reads <details><summary> blocks with the oddities of real files', async () => {
+    const qs = await byQuestion('details.md')
+    expect(qs.get('What is DevOps?')?.answer).toBe('A culture and set of practices that bring development and operations together.')
+    expect(qs.get('What is Continuous Integration?')?.answer).toMatch(/several times a day\.$/)
+    expect(qs.get('What is a container image?')?.answer).toBe('A read-only template with layers.')
+    expect(qs.get('What is a registry?')?.answer).toBe('Storage for images, e.g. `docker.io`.')
+    expect(qs.get('What does `kubectl drain` do?')?.answer).toContain('```bash\nkubectl drain node-1')
+    expect(qs.get('What is a sidecar?')?.flags).toEqual(['no-answer'])
+    const init = qs.get('What is an init container?')?.answer ?? ''
+    expect(init).toContain('Think ordering.')
+    expect(init).toContain('Init containers run one after the other.')
+    expect(qs.has('Hint')).toBe(false)
+    expect([...qs.values()].every((q) => !/<\/?(details|summary|b)>/i.test(q.answer))).toBe(true)
+  })
+
+  it('reads **Q:**/**A:** and Q:/A: lines, answers spanning paragraphs and code', async () => {
+    const qs = await byQuestion('qa-lines.md')
+    expect(qs.get('What is a ReplicaSet?')?.answer).toBe('It keeps a stable number of Pod replicas running.')
+    expect(qs.get('What is a DaemonSet?')?.answer).toBe('It runs one Pod on every (matching) node.\nUseful for log shippers.')
+    expect(qs.get('How do you roll back a Deployment?')?.answer).toBe('```bash\nkubectl rollout undo deployment/web\n```')
+    expect(qs.get('What is a Job?')?.answer).toBe('Runs Pods until a number of them succeed.')
+    expect(qs.get('What is a CronJob?')?.flags).toEqual(['no-answer'])
+    expect([...qs.keys()].some((k) => /closing remark/.test(k))).toBe(false)
+  })
+
+  it('reads numbered questions with **Answer:** in or after the item, and skips numbered link lists', async () => {
+    const qs = await byQuestion('numbered.md')
+    expect(qs.get('What is a zombie process?')?.answer).toMatch(/^A process that has exited/)
+    expect(qs.get('How do you find which process listens on port 80?')?.answer).toBe("`ss -ltnp 'sport = :80'` or `lsof -i :80`.")
+    expect(qs.get('What does `load average` mean?')?.answer).toMatch(/^The average number/)
+    expect(qs.get('Explain the difference between a hard link and a symbolic link.')?.answer).toMatch(/^- A hard link/)
+    expect(qs.get('What is swap used for?')?.flags).toEqual(['no-answer'])
+    expect(qs.size).toBe(5)
+  })
+
+  it('pairs a question list with its Answers section, and with an answers file beside it', async () => {
+    const qs = await byQuestion('list-with-answers.md')
+    expect(qs.get('What port does DNS use?')?.answer).toBe('UDP and TCP port 53.')
+    expect(qs.get('What is a subnet mask?')?.answer).toMatch(/network and which the host/)
+    const split = await importPaths([join(FIX, 'split')])
+    expect(split.found.map((q) => [q.question, q.answer])).toEqual([
+      ['What is a Dockerfile?', 'A text file of instructions that build an image.'],
+      ['What does `docker build` do?', 'It builds an image from a Dockerfile and a context.']
+    ])
+    expect(split.skipped).toEqual([])
+  })
+
+  it('reads Q::A one-liners but not C++ scope operators in prose', async () => {
+    const qs = await byQuestion('oneliners.md')
+    expect(qs.get('Which port does the API server listen on by default?')?.answer).toBe('6443')
+    expect(qs.size).toBe(3)
+  })
+
+  it('takes nothing from a page of decoys', async () => {
+    const r = await importPaths([file('decoys.md')])
+    expect(r.found).toEqual([])
+    expect(r.skipped).toEqual([{ file: file('decoys.md'), reason: 'no questions found' }])
+  })
+
+  it('marks answers that are only a link', async () => {
+    const r = await importText(
+      '## What is GitOps?\n\n[Read this](https://example.com/gitops)\n\n## What is Argo CD?\n\nA GitOps controller.\n',
+      'x.md'
+    )
+    expect(r.questions.map((q) => q.flags)).toEqual([['link-only'], []])
+  })
+})
+
+describe('Anki plain text', () => {
+  it('honours #separator, #html and #columns, quoted fields and tag columns', async () => {
+    const r = await importPaths([file('anki.txt'), file('anki-semicolon.txt')])
+    const qs = new Map(r.found.map((q) => [q.question, q]))
+    expect(qs.get('What is etcd?')?.answer).toBe('A consistent _key-value_ store.\nUsed by Kubernetes.')
+    expect(qs.get('What is etcd?')?.line).toBe(5)
+    expect(qs.get('What is a multiline question?')?.answer).toBe('Answer with "quotes"\tand a tab')
+    expect(qs.get('What is a Lease?')?.flags).toEqual(['no-answer'])
+    expect(qs.get('What is RBAC?')?.answer).toBe('Role-based access control.')
+  })
+})
+
+describe('files the importer refuses', () => {
+  it('refuses binary, non-UTF-8 and too-large files with a reason', async () => {
+    const r = await importPaths([file('image.md'), file('latin1.md'), file('missing.md')])
+    expect(r.skipped).toEqual([
+      { file: file('missing.md'), reason: 'no such file or folder' },
+      { file: file('image.md'), reason: 'binary file (contains NUL bytes), not text' },
+      { file: file('latin1.md'), reason: 'not UTF-8 text (save it as UTF-8 and import again)' }
+    ])
+    expect(() => decodeText(new Uint8Array(MAX_IMPORT_BYTES + 1))).toThrow(/too large \(32\.0 MB; at most 32\.0 MB\)/)
+  })
+})
