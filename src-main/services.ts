@@ -3,7 +3,9 @@
  * shell and the web shell each pass in what differs (the settings file, where events go).
  */
 import { mkdir } from 'node:fs/promises'
-import { loadBankLibrary } from './core/bank/library'
+import { join } from 'node:path'
+import { BankCatalog } from './core/bank/catalog'
+import { createLibraryServices } from './library-services'
 import type { Bank, Difficulty } from './core/bank/types'
 import { HistoryError, HistoryStore } from './core/history/store'
 import { RoundEngine } from './core/session/engine'
@@ -23,6 +25,11 @@ export interface AppServicesOptions {
   random?: () => number
   /** When to read the history indexes in the background after start-up; null: not at all. */
   warmUpDelayMs?: number | null
+  // ---- issue-10 ----
+  /** A native open dialog for imports (Electron); the browser shell uses a file picker instead. */
+  openDialog?: () => Promise<string[] | null>
+  /** Watch the user's banks folder for outside edits (the shells do; tests and scripts need not). */
+  watchBanks?: boolean
 }
 
 export type AppServices = Awaited<ReturnType<typeof createAppServices>>
@@ -33,19 +40,37 @@ export async function createAppServices(opts: AppServicesOptions) {
   const history = new HistoryStore(opts.dataDir)
   await history.open()
   const settings = await SettingsService.open(opts.dataDir, opts.openSettingsFile, history.problems)
-  const library = await loadBankLibrary(opts.contentDir)
-  const banks: Bank[] = library.banks
-  const byQuestion = new Map(banks.flatMap((b) => b.questions.map((q) => [q.id, q] as const)))
+  // ---- issue-10: bundled banks plus the user's banks/ folder, re-read when it changes ----
+  const catalog = await BankCatalog.open({ contentDir: opts.contentDir, userDir: join(opts.dataDir, 'banks') })
+  let practiceBanks: Bank[] | null = null
+  const bankList = (): Bank[] => practiceBanks ?? catalog.banks()
 
   const rounds = new RoundEngine({
     store: history,
     clock: opts.clock ?? systemClock,
-    banks: () => banks,
+    banks: bankList,
     random: opts.random,
     emit: (e) => (e.type === 'changed' ? opts.emit('round:changed', e.view) : opts.emit('round:expired', e))
   })
   await rounds.init()
-  const problems = (): Problem[] => [...library.problems, ...history.problems]
+  const problems = (): Problem[] => [...catalog.problems(), ...history.problems]
+  if (opts.watchBanks) catalog.watch(() => opts.emit('banks:changed', { problems: catalog.problems() }))
+  const library = createLibraryServices({
+    catalog,
+    history,
+    rounds,
+    roundDefaults: () => settings.get().roundDefaults,
+    withBanks: async (chosen, fn) => {
+      practiceBanks = chosen
+      try {
+        return await fn()
+      } finally {
+        practiceBanks = null
+      }
+    },
+    emit: opts.emit,
+    openDialog: opts.openDialog
+  })
   // Once the window is up, read the history indexes in the background so that History and search
   // answer at once; start-up itself reads no session file and no index.
   const warmUp = async (): Promise<void> => {
@@ -61,9 +86,11 @@ export async function createAppServices(opts: AppServicesOptions) {
     settings,
     rounds,
     history,
+    catalog,
+    library,
     content: {
-      questionText: (id: string) => byQuestion.get(id)?.text,
-      bankTitle: (id: string) => banks.find((b) => b.id === id)?.title
+      questionText: (id: string) => catalog.find(id)?.question.text,
+      bankTitle: (id: string) => catalog.banks().find((b) => b.id === id)?.title
     },
 
     appState(): AppState {
@@ -77,7 +104,7 @@ export async function createAppServices(opts: AppServicesOptions) {
     },
 
     bankSummaries(): BankSummary[] {
-      return banks.map((b) => {
+      return catalog.banks().map((b) => {
         const topics: Record<string, number> = {}
         const difficulties: Record<Difficulty, number> = { easy: 0, medium: 0, hard: 0 }
         const matrix = new Map<string, number>()

@@ -318,6 +318,20 @@ export class HistoryStore {
     return [...grades.values()].filter((g) => g.questionId === questionId && live.has(g.sessionId)).sort((a, b) => a.at.localeCompare(b.at))
   }
 
+  // ---- issue-10: per-question attempts and last grade, for the Questions screen ----
+  async gradeStats(): Promise<Map<string, { attempts: number; lastRating: number | null; lastAt: string | null }>> {
+    const [grades, live] = [await this.loadGrades(), await this.loadIndex()]
+    const out = new Map<string, { attempts: number; lastRating: number | null; lastAt: string | null }>()
+    for (const g of grades.values()) {
+      if (!live.has(g.sessionId)) continue
+      const s = out.get(g.questionId) ?? { attempts: 0, lastRating: null, lastAt: null }
+      s.attempts++
+      if (!s.lastAt || g.at > s.lastAt) Object.assign(s, { lastRating: g.rating, lastAt: g.at })
+      out.set(g.questionId, s)
+    }
+    return out
+  }
+
   // ---- deleting --------------------------------------------------------------------------------
 
   /** Moves a session to the undo bin. It can be restored until the app quits. */

@@ -55,6 +55,26 @@ export async function importPaths(paths: string[], onProgress?: ImportProgress):
       else skipped.push({ file, reason: `cannot read: ${(e as Error).message}` })
     }
   }
+  onProgress?.({ file: '', done: files.length, total: files.length })
+  return finish(results, skipped)
+}
+
+/** Imports texts handed over as bytes (a file picker or a drop), each refused or read like a file. */
+export async function importBytes(files: { name: string; bytes: Uint8Array }[], onProgress?: ImportProgress): Promise<ImportResult> {
+  const skipped: SkippedFile[] = []
+  const results: FileImport[] = []
+  for (const f of files) {
+    try {
+      results.push(await importText(decodeText(f.bytes), f.name, onProgress))
+    } catch (e) {
+      if (!(e instanceof RefusedFile)) throw e
+      skipped.push({ file: f.name, reason: e.message })
+    }
+  }
+  return finish(results, skipped)
+}
+
+function finish(results: FileImport[], skipped: SkippedFile[]): ImportResult {
   // An answers file (name containing "answer") answers the numbered lists beside it.
   for (const r of results) {
     if (!/answer/i.test(basename(r.file)) || !r.answers.length) continue
@@ -64,7 +84,6 @@ export async function importPaths(paths: string[], onProgress?: ImportProgress):
     if (!r.questions.length && !(/answer/i.test(basename(r.file)) && r.answers.length))
       skipped.push({ file: r.file, reason: 'no questions found' })
   }
-  onProgress?.({ file: '', done: files.length, total: files.length })
   return { found: results.flatMap((r) => r.questions), skipped }
 }
 
