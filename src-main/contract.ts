@@ -268,3 +268,6 @@ export type Api = {
 export type { RoundView, InterruptedRound, RoundSummary, SessionSummary, SessionListItem, HistoryPage, StorageProblem }
 export type { HistoryQuery } from './core/history/types'
 export type { RoundSetup, Rating } from './core/session/types'
+// ---- issue-10 ----
+export type { Library, LibraryBank, QuestionDetail, ImportPreview, ImportPreviewItem } from './library-contract'
+export type { QuestionDraft } from './core/bank/edit'
