@@ -50,12 +50,14 @@ export class QuestionSearch {
   private index: MiniSearch<Doc> | null = null
   private built: Bank[] | null = null
   private all: Question[] = []
+  private byId = new Map<string, Question>()
 
   /** Makes sure the index describes these banks (same array: nothing to do). */
   use(banks: Bank[]): void {
     if (this.built === banks) return
     this.built = banks
     this.all = banks.flatMap((b) => b.questions)
+    this.byId = new Map(this.all.map((q) => [q.id, q]))
     this.index = null
   }
 
@@ -64,7 +66,13 @@ export class QuestionSearch {
     const m = new MiniSearch<Doc>({
       fields: ['text', 'answer', 'keyPoints'],
       storeFields: [],
-      searchOptions: { boost: { text: 3, keyPoints: 2 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' }
+      // As the user types, only the last word is a prefix; typos are forgiven in longer words.
+      searchOptions: {
+        boost: { text: 3, keyPoints: 2 },
+        prefix: (_term, i, terms) => i === terms.length - 1,
+        fuzzy: (term) => (term.length > 5 ? 0.2 : false),
+        combineWith: 'AND'
+      }
     })
     m.addAll(this.all.map((q) => ({ id: q.id, text: q.text, answer: q.answer, keyPoints: q.keyPoints.join('\n') })))
     this.index = m
@@ -72,7 +80,7 @@ export class QuestionSearch {
   }
 
   search(f: QuestionFilter, stats: (id: string) => QuestionStats | undefined): QuestionPage {
-    const byId = new Map(this.all.map((q) => [q.id, q]))
+    const byId = this.byId
     const text = f.text.trim()
     const ordered: Question[] = text
       ? this.mini()

@@ -49,6 +49,7 @@ export function htmlToText(html: string): string {
 
 /** Trims blank lines at both ends, collapses runs of blank lines, drops stray emphasis markers. */
 export function tidy(markdown: string): string {
+  if (!/\s$|^\s|\n\n\n|\*\*\s*$|^\s*\*\*|[ \t]\n/.test(markdown)) return markdown
   return markdown
     .split('\n')
     .map((l) => l.replace(/\s+$/, ''))

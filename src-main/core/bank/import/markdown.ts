@@ -81,12 +81,16 @@ export async function extractMarkdown(source: string, file: string, opts: Extrac
 
   // Levels where most headings are questions: other headings there are probably section titles.
   const perLevel = new Map<number, { q: number; all: number }>()
+  const headings = new Map<number, { text: string; asks: boolean }>()
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].type !== 'heading_open') continue
     const lv = Number(tokens[i].tag.slice(1))
     const c = perLevel.get(lv) ?? { q: 0, all: 0 }
     c.all++
-    if (isQuestionLike(inlineText(tokens[i + 1]))) c.q++
+    const text = inlineText(tokens[i + 1])
+    const asks = isQuestionLike(text)
+    headings.set(i, { text, asks })
+    if (asks) c.q++
     perLevel.set(lv, c)
   }
   const weakLevels = new Set([...perLevel].filter(([, c]) => c.q >= 3 && c.q * 2 >= c.all).map(([lv]) => lv))
@@ -143,12 +147,11 @@ export async function extractMarkdown(source: string, file: string, opts: Extrac
     switch (t.type) {
       case 'heading_open': {
         const level = Number(t.tag.slice(1))
-        const text = inlineText(tokens[i + 1])
+        const { text, asks } = headings.get(i)!
         if (skipLevel && level > skipLevel) break
         skipLevel = 0
         if (answersLevel && level <= answersLevel) answersLevel = 0
         if (detailsDepth > 0) break
-        const asks = isQuestionLike(text)
         if (open?.kind === 'heading' && level > open.level && !asks) break
         pending = null
         close(map![0])

@@ -78,11 +78,18 @@ export function answerFromLines(lines: string[], strip?: RegExp): string {
   const seg = lines.slice()
   if (strip && seg.length) seg[0] = seg[0].replace(strip, '')
   for (let i = 0; i < seg.length; i++) {
+    if (!seg[i].includes('<')) continue
     seg[i] = seg[i].replace(/<\/?details[^>]*>|<summary[^>]*>[\s\S]*?<\/summary>/gi, '').replace(/^\s*(?:<\/?(?:b|p|br)\s*\/?>\s*)+$/i, '')
   }
   while (seg.length && (!seg[seg.length - 1].trim() || BACK_TO_TOP.test(seg[seg.length - 1]))) seg.pop()
   while (seg.length && (!seg[0].trim() || BACK_TO_TOP.test(seg[0]))) seg.shift()
-  const indents = seg.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length)
-  const cut = indents.length ? Math.min(...indents) : 0
-  return tidy(seg.map((l) => l.slice(Math.min(cut, /^ */.exec(l)![0].length))).join('\n'))
+  let cut = Infinity
+  for (const l of seg) {
+    if (!l.trim()) continue
+    let n = 0
+    while (l.charCodeAt(n) === 32) n++
+    if (n < cut) cut = n
+  }
+  if (cut === Infinity || cut === 0) return tidy(seg.join('\n'))
+  return tidy(seg.map((l) => l.slice(Math.min(cut, l.length - l.trimStart().length))).join('\n'))
 }
