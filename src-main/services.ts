@@ -54,7 +54,12 @@ export async function createAppServices(opts: AppServicesOptions) {
   })
   await rounds.init()
   const problems = (): Problem[] => [...catalog.problems(), ...history.problems]
-  if (opts.watchBanks) catalog.watch(() => opts.emit('banks:changed', { problems: catalog.problems() }))
+  if (opts.watchBanks) {
+    catalog.watch(() => {
+      opts.emit('banks:changed', { problems: catalog.problems() })
+      opts.emit('app:problems', problems())
+    })
+  }
   const library = createLibraryServices({
     catalog,
     history,

@@ -117,3 +117,23 @@ describe('files the importer refuses', () => {
     expect(() => decodeText(new Uint8Array(MAX_IMPORT_BYTES + 1))).toThrow(/too large \(32\.0 MB; at most 32\.0 MB\)/)
   })
 })
+
+describe('adversarial Markdown', () => {
+  it('copes with CRLF, emoji, code fences, a missing </details> and HTML in answers', async () => {
+    const r = await importPaths([file('adversarial.md')])
+    const qs = new Map(r.found.map((q) => [q.question, q]))
+    expect(qs.get('What is a CRLF file?')?.answer).toBe(
+      'Windows line endings everywhere.\n\n```markdown\n## What is inside a code block?\n\nNot a question.\n```'
+    )
+    expect(qs.has('What is inside a code block?')).toBe(false)
+    expect(qs.get('What if the closing tag is missing?')?.answer).toBe('The next block starts anyway.')
+    expect(qs.get('What comes after the missing tag?')?.answer).toBe('This one is closed.')
+    expect(qs.get('What about a script in an answer?')?.answer).toContain('<script>alert(1)</script>')
+    expect(qs.get('What is quoted here?')?.line).toBe(28)
+  })
+
+  it('turns any answer into one a bank can store: reserved headings demoted, fences closed', async () => {
+    const { adaptAnswer } = await import('../../../../src-main/core/bank/import/to-bank')
+    expect(adaptAnswer('## Title\ntext\n```\n## code\n```\n```js\nopen')).toBe('#### Title\ntext\n```\n## code\n```\n```js\nopen\n```')
+  })
+})
