@@ -45,7 +45,11 @@ export function createLibraryServices(d: LibraryDeps) {
     user: d.catalog.isUser(b.id),
     file: b.file
   })
-  const progress = (p: Events['import:progress']): void => d.emit('import:progress', p)
+  /** Reports progress and lets the event reach the window before the import goes on. */
+  const progress = (p: Events['import:progress']): Promise<void> => {
+    d.emit('import:progress', p)
+    return new Promise((resolve) => setImmediate(resolve))
+  }
 
   function preview(result: ImportResult): ImportPreview {
     const known = new Map<string, { id: string; text: string; bankTitle: string }>()

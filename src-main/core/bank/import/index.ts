@@ -44,7 +44,7 @@ export async function importPaths(paths: string[], onProgress?: ImportProgress):
   for (const p of paths) await collect(p, true, files, skipped)
   const results: FileImport[] = []
   for (const [n, file] of files.entries()) {
-    onProgress?.({ file, done: n, total: files.length })
+    await onProgress?.({ file, done: n, total: files.length })
     try {
       const st = await stat(file)
       if (st.size > MAX_IMPORT_BYTES) throw new RefusedFile(decodeTextSizeReason(st.size))

@@ -39,4 +39,4 @@ export interface ImportResult {
 }
 
 /** Reports how far an import has got, for large files and folders. */
-export type ImportProgress = (p: { file: string; done: number; total: number }) => void
+export type ImportProgress = (p: { file: string; done: number; total: number }) => void | Promise<void>
