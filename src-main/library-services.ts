@@ -36,7 +36,7 @@ const MAX_STAGED = 64 * 1024 * 1024
 // eslint-disable-next-line @typescript-eslint/explicit-function-return-type -- the service shape is what this returns
 export function createLibraryServices(d: LibraryDeps) {
   const search = new QuestionSearch()
-  const staged = new Map<string, { files: Map<string, Buffer[]>; bytes: number }>()
+  const staged = new Map<string, { files: Map<string, Buffer[]>; bytes: number; at: number }>()
   const bankOf = (b: Bank): LibraryBank => ({
     id: b.id,
     title: b.title,
@@ -155,7 +155,9 @@ export function createLibraryServices(d: LibraryDeps) {
     },
 
     stage(stageId: string, name: string, data: string, final: boolean): { received: number } {
-      const s = staged.get(stageId) ?? { files: new Map<string, Buffer[]>(), bytes: 0 }
+      // Uploads never scanned (a closed window) are dropped after ten minutes.
+      for (const [id, old] of staged) if (Date.now() - old.at > 600_000) staged.delete(id)
+      const s = staged.get(stageId) ?? { files: new Map<string, Buffer[]>(), bytes: 0, at: Date.now() }
       staged.set(stageId, s)
       const chunk = Buffer.from(data, 'base64')
       s.bytes += chunk.length
