@@ -24,7 +24,7 @@ type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number]
 
 export const markdownParser = new MarkdownIt({ html: true })
 
-type Kind = 'heading' | 'weak' | 'details' | 'marker' | 'item'
+type Kind = 'heading' | 'weak' | 'details' | 'marker' | 'item' | 'bold'
 interface Open {
   kind: Kind
   q: FoundQuestion
@@ -50,6 +50,20 @@ export function inlineText(inline: Token | undefined): string {
     else if (c.type === 'html_inline') s += ' '
   }
   return htmlToText(s.replace(/<[^>]*>/g, ' ')) || s.trim()
+}
+
+/** A paragraph that is all bold, e.g. `**3. What is a Pod?**`: a question in many collections. */
+function allBold(inline: Token): boolean {
+  const kids = (inline.children ?? []).filter((c) => !(c.type === 'text' && !c.content.trim()))
+  if (kids.length < 3 || kids[0].type !== 'strong_open' || kids[kids.length - 1].type !== 'strong_close') return false
+  let depth = 0
+  for (let i = 0; i < kids.length; i++) {
+    if (kids[i].type === 'strong_open') depth++
+    else if (kids[i].type === 'strong_close') depth--
+    if (depth === 0 && i < kids.length - 1) return false
+    if (kids[i].type === 'softbreak') return false
+  }
+  return true
 }
 
 function onlyLinks(inline: Token | undefined): boolean {
@@ -169,7 +183,7 @@ export async function extractMarkdown(source: string, file: string, opts: Extrac
         break
       }
       case 'hr':
-        if (!skipLevel && open && (open.kind === 'marker' || open.kind === 'item' || open.kind === 'weak') && !detailsDepth) close(map![0])
+        if (!skipLevel && open && ['marker', 'item', 'weak', 'bold'].includes(open.kind) && !detailsDepth) close(map![0])
         break
       case 'bullet_list_open':
       case 'ordered_list_open':
@@ -215,6 +229,12 @@ export async function extractMarkdown(source: string, file: string, opts: Extrac
 
   function paragraph(inline: Token, map: [number, number], firstOfItem: boolean): void {
     const rows = inline.content.split('\n')
+    if (!lists.length && (!collecting() || open?.kind === 'bold') && !detailsDepth && allBold(inline) && isQuestionLike(rows[0])) {
+      pending = null
+      close(map[0])
+      start('bold', rows[0], map[0], 0, map[1])
+      return
+    }
     let handled = false
     let oneLiners = 0
     for (let k = 0; k < rows.length; k++) {

@@ -137,3 +137,15 @@ describe('adversarial Markdown', () => {
     expect(adaptAnswer('## Title\ntext\n```\n## code\n```\n```js\nopen')).toBe('#### Title\ntext\n```\n## code\n```\n```js\nopen\n```')
   })
 })
+
+describe('bold questions', () => {
+  it('takes paragraphs that are all bold and ask something, with the answer below', async () => {
+    const qs = await byQuestion('bold.md')
+    expect(qs.get('What is an SLI?')?.answer).toBe('A measured indicator of service level, such as the share of successful requests.')
+    expect(qs.get('What is the difference between an SLO and an SLA?')?.answer).toBe(
+      'The SLO is the internal target; the SLA is the contract with consequences.\n\n- SLAs are looser than SLOs\n\n**Note:** this is not a question.'
+    )
+    expect(qs.get('What is a toil budget?')?.flags).toEqual(['no-answer'])
+    expect(qs.size).toBe(3)
+  })
+})
