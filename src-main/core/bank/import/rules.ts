@@ -9,7 +9,7 @@ import { tidy } from './html'
 const ASK =
   /^(?:what|what's|whats|why|how|when|where|which|who|whom|whose|can|could|should|would|will|shall|is|are|was|were|do|does|did|has|have|had|may|might|must|explain|describe|define|compare|contrast|list|name|give|tell|write|walk|differentiate|distinguish|discuss|outline|summari[sz]e|design|implement|troubleshoot|debug|suppose|imagine|given|you|your|in what|difference)\b/i
 
-const NUMBERING = /^(?:(?:Q(?:uestion)?\s*#?\d+\s*[:.)-]?|#?\d+\s*[.):-])\s+)/i
+const NUMBERING = /^(?:(?:Q(?:uestion)?\s*#?\d+\s*[:.)-]?|Q(?:uestion)?\s*[:.)-]|#?\d+\s*[.):-])\s+)/i
 
 /** Leading list numbers, `Q12.` labels, emoji and stray emphasis taken off a question. */
 export function cleanQuestion(text: string): string {

@@ -85,6 +85,14 @@ describe('Markdown conventions', () => {
     expect(r.skipped).toEqual([{ file: file('decoys.md'), reason: 'no questions found' }])
   })
 
+  it('takes the label off "Q:", "Question 3:" and "12." headings', async () => {
+    const r = await importText(
+      '### Q: What is a Pod?\n\nA group.\n\n### Question 3: Why etcd?\n\nState.\n\n### 12) How to drain?\n\nkubectl drain.\n',
+      'x.md'
+    )
+    expect(r.questions.map((q) => q.question)).toEqual(['What is a Pod?', 'Why etcd?', 'How to drain?'])
+  })
+
   it('marks answers that are only a link', async () => {
     const r = await importText(
       '## What is GitOps?\n\n[Read this](https://example.com/gitops)\n\n## What is Argo CD?\n\nA GitOps controller.\n',
