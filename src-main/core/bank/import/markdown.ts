@@ -15,6 +15,7 @@ import {
   cleanQuestion,
   isDecoyHeading,
   isLinkOnly,
+  isQuestionHeading,
   isQuestionLike,
   splitOneLiner
 } from './rules'
@@ -66,6 +67,30 @@ function allBold(inline: Token): boolean {
   return true
 }
 
+const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []
+
+/** True when most words of a heading come from the question just above it. */
+function restates(heading: string, question: string): boolean {
+  const asked = new Set(words(question))
+  const own = words(heading)
+  return own.length > 0 && own.filter((w) => asked.has(w)).length * 2 >= own.length
+}
+
+/** `**Define SLIs**: choose ...`: a list item that opens with a bold label and a colon defines a term. */
+function boldLabel(inline: Token): boolean {
+  const kids = (inline.children ?? []).filter((c) => !(c.type === 'text' && !c.content))
+  if (kids[0]?.type !== 'strong_open') return false
+  const close = kids.findIndex((c) => c.type === 'strong_close')
+  if (close < 0) return false
+  const label = kids
+    .slice(1, close)
+    .map((c) => c.content)
+    .join('')
+    .trim()
+  const after = kids[close + 1]
+  return label.endsWith(':') || (after?.type === 'text' && after.content.startsWith(':'))
+}
+
 function onlyLinks(inline: Token | undefined): boolean {
   const kids = inline?.children ?? []
   let depth = 0
@@ -102,7 +127,7 @@ export async function extractMarkdown(source: string, file: string, opts: Extrac
     const c = perLevel.get(lv) ?? { q: 0, all: 0 }
     c.all++
     const text = inlineText(tokens[i + 1])
-    const asks = isQuestionLike(text)
+    const asks = isQuestionHeading(text)
     headings.set(i, { text, asks })
     if (asks) c.q++
     perLevel.set(lv, c)
@@ -115,6 +140,8 @@ export async function extractMarkdown(source: string, file: string, opts: Extrac
   let answersLevel = 0
   let detailsDepth = 0
   let maybeSibling = -1
+  /** 0-based line after a `<summary>` whose `</summary>` is in a later token; -1 when none. */
+  let summaryFrom = -1
   const lists: { ordered: boolean; next: number; itemEnd: number }[] = []
   let firstParagraphOfItem = false
 
@@ -139,6 +166,8 @@ export async function extractMarkdown(source: string, file: string, opts: Extrac
   const start = (kind: Kind, question: string, line: number, level: number, answerStart: number | null): Open => {
     open = { kind, level, start: answerStart, head: '', list: lists.length, q: { question, answer: '', file, line: line + 1, flags: [] } }
     if (kind === 'weak') open.q.flags.push('section-title')
+    // `### What is X?` then `**Answer:**` on the next line: the label is not part of the answer.
+    if (kind === 'heading' || kind === 'weak' || kind === 'bold') open.strip = A_MARK
     return open
   }
   const takePending = (line: number): boolean => {
@@ -150,6 +179,7 @@ export async function extractMarkdown(source: string, file: string, opts: Extrac
     pending = null
     return true
   }
+  const nothingBetween = (from: number, to: number): boolean => lines.slice(from, to).every((l) => !l.trim())
   /** Inside an answer that is being collected, structures do not start new questions (except Q: and headings). */
   const collecting = (): boolean => !!open && open.kind !== 'weak' && open.start !== null
 
@@ -167,6 +197,13 @@ export async function extractMarkdown(source: string, file: string, opts: Extrac
         if (answersLevel && level <= answersLevel) answersLevel = 0
         if (detailsDepth > 0) break
         if (open?.kind === 'heading' && level > open.level && !asks) break
+        if (open?.kind === 'heading' && open.start !== null && nothingBetween(open.start, map![0])) {
+          // `#### How do you set SLOs?` straight followed by `#### Setting SLOs from scratch` and its
+          // text: a heading that restates the question is the answer's title, not a section.
+          if (level === open.level && !asks && restates(text, open.q.question) && tokens[i + 3]?.type !== 'heading_open') break
+          // `### 1. Design / Architecture` straight followed by deeper question headings: a section title.
+          if (level > open.level && asks && !open.q.question.trim().endsWith('?')) open = null
+        }
         pending = null
         close(map![0])
         if (isDecoyHeading(text)) skipLevel = level
@@ -288,7 +325,13 @@ export async function extractMarkdown(source: string, file: string, opts: Extrac
       return
     }
     const text = rows[0]
-    if (onlyLinks(inline) || !isQuestionLike(text) || (!list.ordered && !cleanQuestion(text).endsWith('?'))) return
+    if (
+      onlyLinks(inline) ||
+      !isQuestionLike(text) ||
+      (boldLabel(inline) && !cleanQuestion(text).endsWith('?')) ||
+      (!list.ordered && !cleanQuestion(text).endsWith('?'))
+    )
+      return
     close(map[0])
     pending = null
     const item = start('item', text, map[0], 0, map[0] + 1)
@@ -297,7 +340,7 @@ export async function extractMarkdown(source: string, file: string, opts: Extrac
   }
 
   function html(content: string, line: number, end: number, topLevel: boolean): void {
-    const re = /<details\b[^>]*>|<\/details\s*>|<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/gi
+    const re = /<details\b[^>]*>|<\/details\s*>|<summary\b[^>]*>([\s\S]*?)<\/summary\s*>|<\/?summary\b[^>]*>/gi
     let m: RegExpExecArray | null
     let last = 0
     let sawAny = false
@@ -315,6 +358,28 @@ export async function extractMarkdown(source: string, file: string, opts: Extrac
           start('details', '', at, 0, null)
         }
         detailsDepth++
+      } else if (tag.startsWith('<summary') && m[1] === undefined) {
+        // A summary that goes on over blank lines (a list or a YAML block to fix): the first line is
+        // the question, and the rest, up to `</summary>`, is kept at the top of the answer.
+        if (detailsDepth === 1 && open?.kind === 'details' && open.start === null) {
+          open.q.question = htmlToText(content.slice(m.index + m[0].length))
+          open.q.line = at + 1
+          summaryFrom = end
+        }
+      } else if (tag.startsWith('</summary')) {
+        if (summaryFrom >= 0 && detailsDepth === 1 && open?.kind === 'details' && open.start === null) {
+          const given = answerFromLines([...lines.slice(summaryFrom, line), content.slice(0, m.index)])
+          if (!open.q.question) {
+            const [first, ...rest] = given.split('\n')
+            open.q.question = first
+            open.head = tidy(rest.join('\n'))
+          } else open.head = given
+          open.start = end
+          const rest = content.slice(m.index + m[0].length)
+          const stop = rest.search(/<\/details\s*>|<details\b/i)
+          open.head = tidy([open.head, htmlToMarkdown(stop < 0 ? rest : rest.slice(0, stop))].filter(Boolean).join('\n\n'))
+        }
+        summaryFrom = -1
       } else if (tag.startsWith('<summary')) {
         if (detailsDepth === 2 && maybeSibling >= 0 && isQuestionLike(htmlToText(m[1]))) {
           close(maybeSibling)

@@ -13,13 +13,19 @@ const NUMBERING = /^(?:(?:Q(?:uestion)?\s*#?\d+\s*[:.)-]?|Q(?:uestion)?\s*[:.)-]
 
 /** Leading list numbers, `Q12.` labels, emoji and stray emphasis taken off a question. */
 export function cleanQuestion(text: string): string {
-  return text
-    .replace(/^[\s*_]+|[\s*_]+$/g, '')
-    .replace(/^[^\p{L}\p{N}`"'([]+/u, '')
-    .replace(NUMBERING, '')
-    .replace(/^[\s*_]+|[\s*_]+$/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
+  const once = (t: string): string =>
+    t
+      .replace(/^[\s*_]+|[\s*_]+$/g, '')
+      .replace(/^[^\p{L}\p{N}`"'([]+/u, '')
+      .replace(NUMBERING, '')
+      .replace(/^[\s*_]+|[\s*_]+$/g, '')
+  // Twice: `4. **Q: What is a Pod?**` carries a list number and then a `Q:` label.
+  return once(once(text)).replace(/\s+/g, ' ').trim()
+}
+
+/** A heading that ends with a colon introduces what follows (`When to use DaemonSets:`); it is not a question. */
+export function isQuestionHeading(text: string): boolean {
+  return isQuestionLike(text) && !/:\s*$/.test(cleanQuestion(text))
 }
 
 export function isQuestionLike(text: string): boolean {
@@ -76,7 +82,9 @@ const BACK_TO_TOP = /^\s*(?:[-*_]{3,}|\**\s*\[[^\]]*(?:top|back|⬆|↑)[^\]]*\]
  */
 export function answerFromLines(lines: string[], strip?: RegExp): string {
   const seg = lines.slice()
-  if (strip && seg.length) seg[0] = seg[0].replace(strip, '')
+  // The marker is looked for on the first line that is not blank: `### Question?` then `**Answer:**`.
+  const first = seg.findIndex((l) => l.trim())
+  if (strip && first >= 0) seg[first] = seg[first].replace(strip, '')
   for (let i = 0; i < seg.length; i++) {
     if (!seg[i].includes('<')) continue
     seg[i] = seg[i].replace(/<\/?details[^>]*>|<summary[^>]*>[\s\S]*?<\/summary>/gi, '').replace(/^\s*(?:<\/?(?:b|p|br)\s*\/?>\s*)+$/i, '')

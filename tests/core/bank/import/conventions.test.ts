@@ -157,3 +157,28 @@ describe('bold questions', () => {
     expect(qs.size).toBe(3)
   })
 })
+
+describe('patterns measured on public collections (synthetic copies)', () => {
+  it('keeps numbered section titles, restating answer titles and bold-label lists out, and strips Answer/Q:/A: labels', async () => {
+    const qs = await byQuestion('real-patterns.md')
+    expect(qs.has('Design / Strategy')).toBe(false)
+    expect(qs.get('How would you plan a two-region rollout?')?.answer).toMatch(/^Start with one region/)
+    const slo = qs.get('How do you set SLOs for a new service?')
+    expect(slo?.flags).toEqual([])
+    expect(slo?.answer).toBe('#### Setting SLOs for a new service\n\nPick two or three user journeys and measure a baseline first.')
+    expect(qs.has('Setting SLOs for a new service')).toBe(false)
+    expect([...qs.keys()].some((k) => /Define SLIs|Set SLOs/.test(k))).toBe(false)
+    expect(qs.get('What is a distroless image?')?.answer).toBe('An image with the runtime only: no shell and no package manager.')
+    expect(qs.get('What is a DaemonSet?')?.answer).toBe('A controller that runs one Pod on every matching node.')
+    expect([...qs.keys()].some((k) => /When to use/.test(k))).toBe(false)
+  })
+
+  it('reads a <summary> that runs over blank lines, keeping its list or YAML at the top of the answer', async () => {
+    const qs = await byQuestion('real-patterns.md')
+    const expose = qs.get('Expose the deployment with these settings:')
+    expect(expose?.answer).toBe('* name: web\n* port: 8080\n\n`kubectl expose deployment web --port=8080`')
+    const fix = qs.get('Fix the following manifest')
+    expect(fix?.answer).toBe('```yaml\nkind: Deploymnt\n```\n\nThe kind is `Deployment`.')
+    expect(qs.size).toBe(7)
+  })
+})
