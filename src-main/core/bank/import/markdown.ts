@@ -38,6 +38,12 @@ interface Open {
   limit?: number
   /** How deep in lists the question starts (0: not in a list); a sibling item ends it. */
   list: number
+  /**
+   * Under a section-title heading (`### Scenario 2`): the paragraphs read so far before the one that
+   * asks (`A Pod is in CrashLoopBackOff.` / `What commands do you run?`), the line after the last of
+   * them, and the line after the asking one once it is found.
+   */
+  lead?: { texts: string[]; end: number; asked?: number }
 }
 
 /** Text of a heading or paragraph from its inline tokens: code kept in backticks, emphasis and links as text. */
@@ -156,6 +162,13 @@ export async function extractMarkdown(source: string, file: string, opts: Extrac
     if (!open) return
     const o = open
     open = null
+    if (o.kind === 'weak' && o.lead?.asked !== undefined) {
+      // The scenario and its question are the question; what follows is the answer.
+      o.q.question = o.lead.texts.join(' ')
+      o.q.flags = []
+      o.start = o.lead.asked
+      o.kind = 'heading'
+    }
     const stop = o.limit !== undefined ? Math.min(end, o.limit) : end
     const body = o.start === null ? '' : answerFromLines(lines.slice(o.start, Math.max(o.start, stop)), o.strip)
     o.q.answer = tidy([o.head, body, tail].filter(Boolean).join('\n\n'))
@@ -165,7 +178,10 @@ export async function extractMarkdown(source: string, file: string, opts: Extrac
   }
   const start = (kind: Kind, question: string, line: number, level: number, answerStart: number | null): Open => {
     open = { kind, level, start: answerStart, head: '', list: lists.length, q: { question, answer: '', file, line: line + 1, flags: [] } }
-    if (kind === 'weak') open.q.flags.push('section-title')
+    if (kind === 'weak') {
+      open.q.flags.push('section-title')
+      if (answerStart !== null) open.lead = { texts: [], end: answerStart }
+    }
     // `### What is X?` then `**Answer:**` on the next line: the label is not part of the answer.
     if (kind === 'heading' || kind === 'weak' || kind === 'bold') open.strip = A_MARK
     return open
@@ -266,6 +282,15 @@ export async function extractMarkdown(source: string, file: string, opts: Extrac
 
   function paragraph(inline: Token, map: [number, number], firstOfItem: boolean): void {
     const rows = inline.content.split('\n')
+    const lead = open?.kind === 'weak' ? open.lead : undefined
+    if (lead && lead.asked === undefined && !lists.length && !detailsDepth) {
+      if (lead.texts.length < 3 && nothingBetween(lead.end, map[0])) {
+        const text = inlineText(inline)
+        lead.texts.push(text)
+        lead.end = map[1]
+        if (cleanQuestion(text).endsWith('?')) lead.asked = map[1]
+      } else if (open) open.lead = undefined
+    }
     if (!lists.length && (!collecting() || open?.kind === 'bold') && !detailsDepth && allBold(inline) && isQuestionLike(rows[0])) {
       pending = null
       close(map[0])

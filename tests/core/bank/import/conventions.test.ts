@@ -182,3 +182,18 @@ describe('patterns measured on public collections (synthetic copies)', () => {
     expect(qs.size).toBe(7)
   })
 })
+
+describe('scenario headings (synthetic copy of a public collection pattern)', () => {
+  it('takes a "Scenario N" section as the question its paragraphs ask, with the rest as the answer', async () => {
+    const r = await importPaths([file('scenarios.md')])
+    const qs = new Map(r.found.map((q) => [q.question, q]))
+    const first = qs.get('A node is `NotReady` after a kernel upgrade. What do you look at first?')
+    expect(first?.answer).toBe("The kubelet's journal: `journalctl -u kubelet`.")
+    expect(first?.flags).toEqual([])
+    expect(first?.line).toBe(15)
+    expect(qs.get('Pods on one node cannot resolve names. Is CoreDNS the cause?')?.answer).toMatch(/^Not necessarily/)
+    expect([...qs.keys()].some((k) => k.startsWith('Scenario'))).toBe(false)
+    expect(qs.get('Further notes')?.flags).toContain('section-title')
+    expect(r.found.filter((q) => q.flags.length === 0)).toHaveLength(5)
+  })
+})
