@@ -30,7 +30,11 @@ export function isQuestionHeading(text: string): boolean {
 
 export function isQuestionLike(text: string): boolean {
   const t = cleanQuestion(text)
-  return t.length > 2 && (/\?\s*["')\]]?$/.test(t) || ASK.test(t))
+  if (t.length <= 2) return false
+  if (/\?\s*["')\]]?$/.test(t)) return true
+  // Without a question mark it must open with an asking word and say something: `Explain the role of
+  // etcd` asks, `List Pods` or `Describe Pod` over a command is a title.
+  return ASK.test(t) && t.split(/\s+/).length >= 3
 }
 
 const DECOY_FULL =

@@ -197,3 +197,15 @@ describe('scenario headings (synthetic copy of a public collection pattern)', ()
     expect(r.found.filter((q) => q.flags.length === 0)).toHaveLength(5)
   })
 })
+
+describe('a tutorial page (synthetic copy of a public collection pattern)', () => {
+  it('takes question headings and the unanswered question list, not short command titles', async () => {
+    const r = await importPaths([file('tutorial.md')])
+    expect(r.found.map((q) => [q.question, q.flags])).toEqual([
+      ['What is a Service?', []],
+      ['What is a headless Service?', ['no-answer']],
+      ['Explain how kube-proxy routes Service traffic.', ['no-answer']],
+      ['Why does a Service have no endpoints?', ['no-answer']]
+    ])
+  })
+})
