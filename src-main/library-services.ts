@@ -131,7 +131,7 @@ export function createLibraryServices(d: LibraryDeps) {
         const found = d.catalog.find(id)
         if (!found) throw new BankEditError('not-found', `No question "${id}".`)
         let bank = chosen.find((b) => b.id === found.bank.id)
-        if (!bank) chosen.push((bank = { ...found.bank, questions: [] }))
+        if (!bank) chosen.push((bank = { ...found.bank, questions: [], followUpQuestions: [] })) // #13: exactly these
         bank.questions.push(found.question)
       }
       const order = new Map(questionIds.map((id, i) => [id, i]))
@@ -143,7 +143,8 @@ export function createLibraryServices(d: LibraryDeps) {
         difficulties: [],
         questionCount: questionIds.length,
         secondsPerQuestion: null,
-        order: 'as-written'
+        order: 'as-written',
+        includeFollowUps: false // #13: only the chosen questions, not their follow-ups
       }
       return d.withBanks(chosen, () => d.rounds.start(setup))
     },
