@@ -5,10 +5,12 @@
  */
 import * as v from 'valibot'
 import type { BankLoadProblem, Difficulty, QuestionTally } from './core/bank/types'
+import { BankTitleSchema, QuestionDraftSchema, TopicSchema } from './core/bank/edit'
+import type { LibraryResults } from './library-contract'
 import type { RoundSummary } from './core/session/summary'
 import type { Attempt, InterruptedRound, RoundEvent, RoundQuestion, RoundView } from './core/session/types'
 import type { HistoryPage, QuestionAttemptRecord, SessionListItem, SessionSummary, StorageProblem } from './core/history/types'
-import { roundRequests } from './core/session/schema'
+import { DifficultySchema, roundRequests, SlugSchema } from './core/session/schema'
 import { historyRequests } from './core/history/schema'
 import { SettingsPatchSchema, type Settings } from './core/settings-schema'
 
@@ -20,7 +22,67 @@ export { RoundSetupSchema } from './core/session/schema'
 export { HistoryQuerySchema } from './core/history/schema'
 export { SettingsSchema } from './core/settings-schema'
 
+// ---- issue-10: banks, questions, import (schemas) ------------------------------------------------
+const QuestionId = SlugSchema
+const BankId = QuestionId
+const UndoToken = v.pipe(v.string(), v.regex(/^[a-z]+-\d{1,9}$/, 'must be an undo token'))
+const StageId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be an upload id'))
+const QuestionIds = v.pipe(v.array(QuestionId), v.minLength(1, 'choose at least one question'), v.maxLength(10_000))
+export const QuestionFilterSchema = v.strictObject({
+  text: v.pipe(v.string(), v.maxLength(200)),
+  bankIds: v.pipe(v.array(BankId), v.maxLength(200)),
+  topics: v.pipe(v.array(TopicSchema), v.maxLength(200)),
+  difficulties: v.array(DifficultySchema),
+  neverTried: v.boolean(),
+  grades: v.array(v.picklist([1, 2, 3, 4, 5])),
+  offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))
+})
+const ImportItemSchema = v.strictObject({
+  question: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(300)),
+  answer: v.pipe(v.string(), v.maxLength(50_000)),
+  source: v.pipe(v.string(), v.maxLength(500))
+})
+const libraryRequests = {
+  'banks:library': Nothing,
+  'banks:create': v.strictObject({ title: BankTitleSchema, description: v.optional(v.pipe(v.string(), v.maxLength(300))) }),
+  'banks:rename': v.strictObject({ bankId: BankId, title: BankTitleSchema, description: v.optional(v.pipe(v.string(), v.maxLength(300))) }),
+  'banks:delete': v.strictObject({ bankId: BankId }),
+  'banks:restore': v.strictObject({ undoToken: UndoToken }),
+  'banks:export': v.strictObject({
+    format: v.picklist(['markdown', 'anki']),
+    bankId: v.optional(BankId),
+    questionIds: v.optional(QuestionIds)
+  }),
+  'questions:search': QuestionFilterSchema,
+  'questions:get': v.strictObject({ questionId: QuestionId }),
+  'questions:save': v.strictObject({ bankId: BankId, questionId: v.optional(QuestionId), draft: QuestionDraftSchema }),
+  'questions:move': v.strictObject({ questionId: QuestionId, bankId: BankId }),
+  'questions:delete': v.strictObject({ questionId: QuestionId }),
+  'questions:restore': v.strictObject({ undoToken: UndoToken }),
+  'questions:duplicate': v.strictObject({ questionId: QuestionId, bankId: BankId }),
+  'questions:practise': v.strictObject({
+    questionIds: v.pipe(v.array(QuestionId), v.minLength(1), v.maxLength(100, 'at most 100 questions'))
+  }),
+  'import:pick': Nothing,
+  'import:stage': v.strictObject({
+    stageId: StageId,
+    name: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
+    data: v.pipe(v.string(), v.maxLength(180_000), v.base64('must be base64')),
+    final: v.boolean()
+  }),
+  'import:scanStaged': v.strictObject({ stageId: StageId }),
+  'import:commit': v.strictObject({
+    bankId: v.optional(BankId),
+    newBankTitle: v.optional(BankTitleSchema),
+    topics: v.pipe(v.array(TopicSchema), v.minLength(1, 'choose at least one topic'), v.maxLength(10)),
+    difficulty: DifficultySchema,
+    items: v.pipe(v.array(ImportItemSchema), v.minLength(1, 'tick at least one question'), v.maxLength(20_000))
+  })
+} as const
+
 export const requests = {
+  ...libraryRequests,
   'app:state': Nothing,
   'banks:list': Nothing,
   'settings:update': SettingsPatchSchema,
@@ -69,7 +131,7 @@ export interface AttemptHistoryItem extends QuestionAttemptRecord {
   sessionStartedAt: string | null
 }
 
-export interface Results {
+export interface Results extends LibraryResults {
   'app:state': AppState
   'banks:list': BankSummary[]
   'settings:update': Settings
@@ -105,9 +167,12 @@ export interface Events {
   'round:changed': RoundView
   'round:expired': Extract<RoundEvent, { type: 'expired' }>
   'app:problems': Problem[]
+  // ---- issue-10 ----
+  'banks:changed': { problems: BankLoadProblem[] }
+  'import:progress': { file: string; done: number; total: number }
 }
 export type EventName = keyof Events
-export const EVENTS: EventName[] = ['round:changed', 'round:expired', 'app:problems']
+export const EVENTS: EventName[] = ['round:changed', 'round:expired', 'app:problems', 'banks:changed', 'import:progress']
 
 // ---- the envelope every request returns ---------------------------------------------------------
 
@@ -124,6 +189,7 @@ export type ErrorCode =
   | 'busy'
   | 'io'
   | 'plan'
+  | 'read-only'
   | 'internal'
 
 export interface ApiErrorBody {
@@ -150,3 +216,6 @@ export type { HistoryQuery } from './core/history/schema'
 export type { RoundSetup, Rating, RoundStatus } from './core/session/schema'
 export type { Settings }
 export type { FollowUp } from './core/bank/types'
+// ---- issue-10 ----
+export type { Library, LibraryBank, QuestionDetail, ImportPreview, ImportPreviewItem } from './library-contract'
+export type { QuestionDraft } from './core/bank/edit'

@@ -8,6 +8,7 @@ import { requests, type ApiErrorBody, type Channel, type Envelope, type Input, t
 import { PlanError } from './core/session/plan'
 import { RoundError } from './core/session/engine'
 import { HistoryError } from './core/history/store'
+import { BankEditError } from './core/bank/catalog'
 import type { AppServices } from './services'
 
 type Handlers = { [C in Channel]: (input: v.InferOutput<(typeof requests)[C]>) => Promise<Output<C>> | Output<C> }
@@ -34,7 +35,26 @@ function handlersFor(s: AppServices): Handlers {
     'history:delete': async ({ sessionId }) => (await s.history.delete(sessionId, s.rounds.activeId), null),
     'history:restore': ({ sessionId }) => s.history.restore(sessionId),
     'history:count': async () => ({ deletable: await s.deletableCount() }),
-    'history:clear': ({ expectedCount }) => s.clearHistory(expectedCount)
+    'history:clear': ({ expectedCount }) => s.clearHistory(expectedCount),
+    // ---- issue-10: banks, questions, import ----
+    'banks:library': () => s.library.library(),
+    'banks:create': ({ title, description }) => s.library.createBank(title, description),
+    'banks:rename': ({ bankId, title, description }) => s.library.renameBank(bankId, title, description),
+    'banks:delete': ({ bankId }) => s.library.deleteBank(bankId),
+    'banks:restore': ({ undoToken }) => s.library.restoreBank(undoToken),
+    'banks:export': ({ format, bankId, questionIds }) => s.library.exportBank(format, bankId, questionIds),
+    'questions:search': (filter) => s.library.search(filter),
+    'questions:get': ({ questionId }) => s.library.question(questionId),
+    'questions:save': ({ bankId, questionId, draft }) => s.library.saveQuestion(bankId, draft, questionId),
+    'questions:move': ({ questionId, bankId }) => s.library.moveQuestion(questionId, bankId),
+    'questions:delete': ({ questionId }) => s.library.deleteQuestion(questionId),
+    'questions:restore': ({ undoToken }) => s.library.restoreQuestion(undoToken),
+    'questions:duplicate': ({ questionId, bankId }) => s.library.duplicateQuestion(questionId, bankId),
+    'questions:practise': ({ questionIds }) => s.library.practise(questionIds),
+    'import:pick': () => s.library.pick(),
+    'import:stage': ({ stageId, name, data, final }) => s.library.stage(stageId, name, data, final),
+    'import:scanStaged': ({ stageId }) => s.library.scanStaged(stageId),
+    'import:commit': (input) => s.library.commit(input)
   }
 }
 
@@ -79,6 +99,7 @@ function toErrorBody(e: unknown): ApiErrorBody {
     }
   }
   if (e instanceof PlanError) return { code: 'plan', message: e.message }
+  if (e instanceof BankEditError) return { code: e.code, message: e.message } // issue-10
   console.error(e)
   return { code: 'internal', message: `Something went wrong: ${(e as Error)?.message ?? String(e)}` }
 }

@@ -5,6 +5,7 @@
 import { app, BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { createAppServices, type AppServices } from './services'
+import { openImportDialog } from './shell/dialog' // issue-10
 import { createDispatcher } from './handlers'
 import { registerIpc, sendEvent } from './shell/ipc'
 import { createMainWindow, hardenSession, preloadPath } from './shell/window'
@@ -32,7 +33,10 @@ app.whenReady().then(async () => {
     contentDir: app.isPackaged ? join(process.resourcesPath, 'content', 'banks') : join(app.getAppPath(), 'content', 'banks'),
     version: app.getVersion(),
     openSettingsFile: () => openElectronSettings(dataDir),
-    emit: (event, payload) => sendEvent(win, event, payload)
+    emit: (event, payload) => sendEvent(win, event, payload),
+    // ---- issue-10: user banks are watched; imports use the native open dialog ----
+    watchBanks: true,
+    openDialog: () => openImportDialog(win)
   })
   registerIpc(createDispatcher(services))
   const open = (): void => {

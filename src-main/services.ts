@@ -3,8 +3,10 @@
  * shell and the web shell each pass in what differs (the settings file, where events go).
  */
 import { mkdir } from 'node:fs/promises'
-import { loadBankLibrary } from './core/bank/library'
+import { join } from 'node:path'
 import { tallyQuestions } from './core/bank/followups' // #13
+import { BankCatalog } from './core/bank/catalog'
+import { createLibraryServices } from './library-services'
 import type { Bank, Difficulty } from './core/bank/types'
 import { HistoryError, HistoryStore } from './core/history/store'
 import { RoundEngine } from './core/session/engine'
@@ -24,6 +26,11 @@ export interface AppServicesOptions {
   random?: () => number
   /** When to read the history indexes in the background after start-up; null: not at all. */
   warmUpDelayMs?: number | null
+  // ---- issue-10 ----
+  /** A native open dialog for imports (Electron); the browser shell uses a file picker instead. */
+  openDialog?: () => Promise<string[] | null>
+  /** Watch the user's banks folder for outside edits (the shells do; tests and scripts need not). */
+  watchBanks?: boolean
 }
 
 export type AppServices = Awaited<ReturnType<typeof createAppServices>>
@@ -34,29 +41,43 @@ export async function createAppServices(opts: AppServicesOptions) {
   const history = new HistoryStore(opts.dataDir)
   await history.open()
   const settings = await SettingsService.open(opts.dataDir, opts.openSettingsFile, history.problems)
-  const library = await loadBankLibrary(opts.contentDir).catch((e): Awaited<ReturnType<typeof loadBankLibrary>> => ({
-    banks: [],
-    problems: [
-      {
-        file: opts.contentDir,
-        line: 0,
-        message: `The question banks folder cannot be read (${(e as NodeJS.ErrnoException)?.code ?? (e as Error)?.message}): no questions are available until it is restored.`
-      }
-    ]
-  }))
-  const banks: Bank[] = library.banks
-  // #13: follow-ups drilled as questions are named in history too
-  const byQuestion = new Map(banks.flatMap((b) => [...b.questions, ...(b.followUpQuestions ?? [])].map((q) => [q.id, q] as const)))
+  // ---- issue-10: bundled banks plus the user's banks/ folder, re-read when it changes ----
+  // (#7: a missing bundled folder is reported by the catalog; #13: it derives every bank's follow-up questions)
+  const catalog = await BankCatalog.open({ contentDir: opts.contentDir, userDir: join(opts.dataDir, 'banks') })
+  let practiceBanks: Bank[] | null = null
+  const bankList = (): Bank[] => practiceBanks ?? catalog.banks()
 
   const rounds = new RoundEngine({
     log: history,
     clock: opts.clock ?? systemClock,
-    banks: () => banks,
+    banks: bankList,
     random: opts.random,
     emit: (e) => (e.type === 'changed' ? opts.emit('round:changed', e.view) : opts.emit('round:expired', e))
   })
   await rounds.init()
-  const problems = (): Problem[] => [...library.problems, ...history.problems]
+  const problems = (): Problem[] => [...catalog.problems(), ...history.problems]
+  if (opts.watchBanks) {
+    catalog.watch(() => {
+      opts.emit('banks:changed', { problems: catalog.problems() })
+      opts.emit('app:problems', problems())
+    })
+  }
+  const library = createLibraryServices({
+    catalog,
+    history,
+    rounds,
+    roundDefaults: () => settings.get().roundDefaults,
+    withBanks: async (chosen, fn) => {
+      practiceBanks = chosen
+      try {
+        return await fn()
+      } finally {
+        practiceBanks = null
+      }
+    },
+    emit: opts.emit,
+    openDialog: opts.openDialog
+  })
   // Once the window is up, read the history indexes in the background so that History and search
   // answer at once; start-up itself reads no session file and no index.
   const warmUp = async (): Promise<void> => {
@@ -72,9 +93,11 @@ export async function createAppServices(opts: AppServicesOptions) {
     settings,
     rounds,
     history,
+    catalog,
+    library,
     content: {
-      questionText: (id: string) => byQuestion.get(id)?.text,
-      bankTitle: (id: string) => banks.find((b) => b.id === id)?.title
+      questionText: (id: string) => catalog.question(id)?.text, // #13: follow-ups drilled as questions too
+      bankTitle: (id: string) => catalog.banks().find((b) => b.id === id)?.title
     },
 
     appState(): AppState {
@@ -88,7 +111,7 @@ export async function createAppServices(opts: AppServicesOptions) {
     },
 
     bankSummaries(): BankSummary[] {
-      return banks.map((b) => {
+      return catalog.banks().map((b) => {
         const topics: Record<string, number> = {}
         const difficulties: Record<Difficulty, number> = { easy: 0, medium: 0, hard: 0 }
         const matrix = new Map<string, number>()

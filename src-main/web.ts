@@ -24,7 +24,8 @@ const services = await createAppServices({
   contentDir: process.env.INTERVIEW_DRILL_CONTENT_DIR ?? join(root, 'content', 'banks'),
   version: pkg.version,
   openSettingsFile: () => new Conf({ cwd: dataDir, configName: 'settings', projectName: 'interview-drill' }) as never,
-  emit: (event, payload) => served.shell?.broadcast(event, payload)
+  emit: (event, payload) => served.shell?.broadcast(event, payload),
+  watchBanks: true // issue-10
 })
 const shell = await startWebShell({
   dispatch: createDispatcher(services),
@@ -37,6 +38,7 @@ console.log(`READY ${shell.url}`)
 
 const stop = async (): Promise<void> => {
   await services.rounds.shutdown()
+  await services.catalog.close()
   await shell.close()
   process.exit(0)
 }

@@ -5,6 +5,10 @@ import InterviewView from './views/InterviewView.vue'
 import SummaryView from './views/SummaryView.vue'
 import HistoryView from './views/HistoryView.vue'
 import SessionView from './views/SessionView.vue'
+// ---- issue-10 ----
+import QuestionsView from './views/QuestionsView.vue'
+import QuestionEditView from './views/QuestionEditView.vue'
+import ImportView from './views/ImportView.vue'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView, meta: { title: 'Home' } },
@@ -13,6 +17,11 @@ export const routes: RouteRecordRaw[] = [
   { path: '/summary/:id', name: 'summary', component: SummaryView, props: true, meta: { title: 'Round summary' } },
   { path: '/history', name: 'history', component: HistoryView, meta: { title: 'History' } },
   { path: '/history/:id', name: 'session', component: SessionView, props: true, meta: { title: 'Session' } },
+  // ---- issue-10 ----
+  { path: '/questions', name: 'questions', component: QuestionsView, meta: { title: 'Questions' } },
+  { path: '/questions/new', name: 'question-new', component: QuestionEditView, meta: { title: 'New question' } },
+  { path: '/questions/edit/:id', name: 'question-edit', component: QuestionEditView, props: true, meta: { title: 'Edit question' } },
+  { path: '/questions/import', name: 'import', component: ImportView, meta: { title: 'Import questions' } },
   { path: '/:pathMatch(.*)*', redirect: '/' }
 ]
 

@@ -41,8 +41,14 @@ interface Draft {
   answerLine: number
 }
 
+// ---- issue-10: user banks (data folder) may use their own topics, fewer key points, and be empty ----
+export interface ParseOptions {
+  /** A user's bank: any kebab-case topic, 0 to 7 key points, no questions yet. */
+  user?: boolean
+}
+
 /** Parses one bank file. Throws BankFormatError naming the line and the problem. */
-export function parseBank(source: string, file: string): Bank {
+export function parseBank(source: string, file: string, options: ParseOptions = {}): Bank {
   const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/)
   const fail = (line: number, reason: string): never => {
     throw new BankFormatError(file, line, reason)
@@ -152,12 +158,12 @@ export function parseBank(source: string, file: string): Bank {
 
   const seen = new Set<string>()
   const questions = drafts.map((d) => {
-    const q = finish(d, bankId, fail)
+    const q = finish(d, bankId, fail, options)
     if (seen.has(q.id)) fail(d.line, `duplicate question id "${q.id}"`)
     seen.add(q.id)
     return q
   })
-  if (questions.length === 0) fail(end + 2, 'the bank has no questions')
+  if (questions.length === 0 && !options.user) fail(end + 2, 'the bank has no questions')
   return {
     id: bankId,
     title,
@@ -245,7 +251,7 @@ function pushBody(current: Draft | undefined, raw: string, lineNo: number, fail:
   current.keyPoints.push(m![1].trim())
 }
 
-function finish(d: Draft, bankId: string, fail: (l: number, r: string) => never): Question {
+function finish(d: Draft, bankId: string, fail: (l: number, r: string) => never, options: ParseOptions = {}): Question {
   const one = (key: string): string => {
     const v = d.meta.get(key)?.[0]
     if (!v) fail(d.line, `question "${d.text}" has no "${key}"`)
@@ -258,7 +264,9 @@ function finish(d: Draft, bankId: string, fail: (l: number, r: string) => never)
     .map((t) => t.trim())
     .filter(Boolean)
   for (const t of topics) {
-    if (!(TOPICS as readonly string[]).includes(t)) fail(d.line, `unknown topic "${t}" in "${id}" (see content/README.md)`)
+    if (options.user ? !ID_PATTERN.test(t) : !(TOPICS as readonly string[]).includes(t)) {
+      fail(d.line, options.user ? `topic "${t}" in "${id}" must be kebab-case` : `unknown topic "${t}" in "${id}" (see content/README.md)`)
+    }
   }
   const difficulty = one('difficulty') as Difficulty
   if (!DIFFICULTIES.includes(difficulty)) fail(d.line, `difficulty of "${id}" must be easy, medium or hard`)
@@ -274,7 +282,7 @@ function finish(d: Draft, bankId: string, fail: (l: number, r: string) => never)
   const answer = trimBlank(d.answer).join('\n')
   if (!answer.trim()) fail(d.answerLine || d.line, `question "${id}" has an empty answer`)
   if (d.section !== 'keypoints' && d.section !== 'followups') fail(d.line, `question "${id}" has no "### Key points"`)
-  if (d.keyPoints.length < 3 || d.keyPoints.length > 7) {
+  if ((d.keyPoints.length < 3 && !options.user) || d.keyPoints.length > 7) {
     fail(d.line, `question "${id}" has ${d.keyPoints.length} key points; 3 to 7 are required`)
   }
   if (d.followUps && d.followUps.length === 0)

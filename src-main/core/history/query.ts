@@ -71,3 +71,23 @@ export function historyQuery(overrides: Partial<HistoryQuery> = {}): HistoryQuer
     ...overrides
   }
 }
+
+// ---- issue-10: per-question attempts and last grade, for the Questions screen ----
+export interface GradeStat {
+  attempts: number
+  lastRating: number | null
+  lastAt: string | null
+}
+
+/** Attempts and the latest grade of each question, over the sessions history still lists. */
+export function gradeStats(grades: Map<string, QuestionAttemptRecord>, live: Map<string, SessionSummary>): Map<string, GradeStat> {
+  const out = new Map<string, GradeStat>()
+  for (const g of grades.values()) {
+    if (!live.has(g.sessionId)) continue
+    const s = out.get(g.questionId) ?? { attempts: 0, lastRating: null, lastAt: null }
+    s.attempts++
+    if (!s.lastAt || g.at > s.lastAt) Object.assign(s, { lastRating: g.rating, lastAt: g.at })
+    out.set(g.questionId, s)
+  }
+  return out
+}

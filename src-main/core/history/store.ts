@@ -6,7 +6,7 @@ import type { SessionLog } from '../session/log'
 import type { RoundState, SessionRecord, StartRecord } from '../session/types'
 import { HistoryIndexes, encodeGradeLine, encodeIndexHeader, encodeSummaryLine } from './indexes'
 import { errorText, HistoryError, ProblemLog } from './problems'
-import { queryHistory } from './query'
+import { gradeStats, queryHistory, type GradeStat } from './query'
 import { SessionFiles } from './session-files'
 import { QuestionSnapshots } from './snapshots'
 import { summarize } from './summary'
@@ -166,6 +166,14 @@ export class HistoryStore implements SessionLog {
     return this.serial(async () => {
       await this.index()
       await this.indexes.loadGrades()
+    })
+  }
+
+  // ---- issue-10: per-question attempts and last grade, for the Questions screen ----
+  gradeStats(): Promise<Map<string, GradeStat>> {
+    return this.serial(async () => {
+      const live = await this.index()
+      return gradeStats(await this.indexes.loadGrades(), live)
     })
   }
 
