@@ -8,6 +8,8 @@ import type { BankLoadProblem, Difficulty } from './core/bank/types'
 import type { RoundSummary } from './core/session/summary'
 import type { Attempt, InterruptedRound, RoundEvent, RoundQuestion, RoundView } from './core/session/types'
 import type { HistoryPage, QuestionAttemptRecord, SessionListItem, SessionSummary, StorageProblem } from './core/history/types'
+import type { JobProgress, SaveOutcome } from './core/export/types'
+import type { BackupContents, BackupFileInfo } from './core/backup/types'
 
 // ---- input schemas ------------------------------------------------------------------------------
 
@@ -54,6 +56,48 @@ export const HistoryQuerySchema = v.strictObject({
   text: v.pipe(v.string(), v.maxLength(200))
 })
 
+// ---- export + backup (issue #9) ----------------------------------------------------------------
+const JobId = Id
+const ExportFormatSchema = v.picklist(['pdf', 'markdown', 'csv', 'json'])
+const IsoDay = v.nullable(v.pipe(v.string(), v.isoDate()))
+const FileId = v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/, 'must be a file id'))
+const exportRequests = {
+  'export:session': v.strictObject({ jobId: JobId, sessionId: Id, format: ExportFormatSchema, drafts: v.boolean(), answers: v.boolean() }),
+  'export:sessions': v.strictObject({
+    jobId: JobId,
+    format: ExportFormatSchema,
+    drafts: v.boolean(),
+    sessionIds: v.nullable(v.pipe(v.array(Id), v.minLength(1, 'choose at least one session'), v.maxLength(100_000))),
+    filter: v.nullable(v.omit(HistoryQuerySchema, ['offset', 'limit', 'sort']))
+  }),
+  'export:progress': v.strictObject({
+    jobId: JobId,
+    format: v.picklist(['pdf', 'markdown', 'json']),
+    from: IsoDay,
+    to: IsoDay,
+    lastN: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1, 'at least 1 session'), v.maxValue(100_000)))
+  }),
+  'export:cancel': v.strictObject({ jobId: JobId }),
+  'backup:create': Nothing,
+  'backup:choose': Nothing,
+  'backup:inspect': v.strictObject({ fileId: FileId }),
+  'backup:restore': v.strictObject({ fileId: FileId, expectedSessions: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  'backup:list': Nothing
+} as const
+export interface ExportResults {
+  'export:session': SaveOutcome
+  'export:sessions': SaveOutcome
+  'export:progress': SaveOutcome
+  'export:cancel': { cancelled: boolean }
+  'backup:create': SaveOutcome
+  'backup:choose': { fileId: string; name: string } | null
+  'backup:inspect': BackupContents
+  'backup:restore': { contents: BackupContents; keptAt: string }
+  'backup:list': BackupFileInfo[]
+}
+export type { SaveOutcome, BackupContents, BackupFileInfo, JobProgress }
+// ---- end export + backup ------------------------------------------------------------------------
+
 export const requests = {
   'app:state': Nothing,
   'banks:list': Nothing,
@@ -85,7 +129,8 @@ export const requests = {
   'history:delete': SessionRef,
   'history:restore': SessionRef,
   'history:count': Nothing,
-  'history:clear': v.strictObject({ expectedCount: v.pipe(v.number(), v.integer(), v.minValue(0)) })
+  'history:clear': v.strictObject({ expectedCount: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  ...exportRequests
 } as const
 
 // ---- results ------------------------------------------------------------------------------------
@@ -126,7 +171,7 @@ export interface AttemptHistoryItem extends QuestionAttemptRecord {
   sessionStartedAt: string | null
 }
 
-export interface Results {
+export interface Results extends ExportResults {
   'app:state': AppState
   'banks:list': BankSummary[]
   'settings:update': Settings
@@ -162,9 +207,10 @@ export interface Events {
   'round:changed': RoundView
   'round:expired': Extract<RoundEvent, { type: 'expired' }>
   'app:problems': Problem[]
+  'export:progress': JobProgress
 }
 export type EventName = keyof Events
-export const EVENTS: EventName[] = ['round:changed', 'round:expired', 'app:problems']
+export const EVENTS: EventName[] = ['round:changed', 'round:expired', 'app:problems', 'export:progress']
 
 // ---- the envelope every request returns ---------------------------------------------------------
 
@@ -181,6 +227,9 @@ export type ErrorCode =
   | 'busy'
   | 'plan'
   | 'internal'
+  | 'cancelled'
+  | 'write-failed'
+  | 'refused'
 
 export interface ApiErrorBody {
   code: ErrorCode

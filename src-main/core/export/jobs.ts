@@ -1,3 +1,7 @@
+import type { JobProgress } from './types'
+
+export type { JobProgress }
+
 /** Long exports run as jobs: they report progress and stop at the next step when cancelled. */
 export class ExportError extends Error {
   constructor(
@@ -6,14 +10,6 @@ export class ExportError extends Error {
   ) {
     super(message)
   }
-}
-
-export interface JobProgress {
-  jobId: string
-  done: number
-  total: number
-  /** What is happening now, in plain words. */
-  step: string
 }
 
 export interface Job {

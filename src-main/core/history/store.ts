@@ -357,6 +357,14 @@ export class HistoryStore {
     await this.loadGrades()
   }
 
+  // ---- backup (issue #9) -----------------------------------------------------------------------
+  /** After a restore replaced the history folder: read the indexes again from disk on next use. */
+  forgetCaches(): void {
+    this.summaries = null
+    this.grades = null
+  }
+  // ---- end backup ------------------------------------------------------------------------------
+
   async count(): Promise<number> {
     return (await this.loadIndex()).size
   }
