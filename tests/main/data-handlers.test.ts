@@ -12,7 +12,7 @@ import { folderFiles, type FilePort } from '../../src-main/shell/files'
 import type { ExportFile } from '../../src-main/core/export/formats'
 import { FIXTURE_BANKS, setup, tempDir } from '../helpers/world'
 
-async function app(files = folderFiles(join(tempDir(), 'out')), dataDir = tempDir()) {
+async function app<F extends FilePort>(files: F = folderFiles(join(tempDir(), 'out')) as unknown as F, dataDir = tempDir()) {
   const progress: unknown[] = []
   const services = await createAppServices({
     dataDir,
