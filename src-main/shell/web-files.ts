@@ -3,11 +3,12 @@
  * web server with Content-Disposition: attachment), and a backup to restore arrives as an upload
  * written to a private temp folder. Ids are 128-bit random; downloads expire after 10 minutes.
  */
-import { rmSync } from 'node:fs'
+import { createWriteStream, rmSync } from 'node:fs'
+import { Transform, type Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { writeFileAtomic } from '../core/fs/durable'
 import type { ExportFile } from '../core/export/formats'
 import { newFileId, safeFileName, type FilePort } from './files'
 
@@ -44,11 +45,25 @@ export class WebFiles implements FilePort {
     return d && d.expires >= Date.now() ? d : null
   }
 
-  async upload(bytes: Uint8Array): Promise<string> {
+  /** Writes an upload to the private temp folder as it arrives; null when it is larger than `max`. */
+  async upload(body: Readable, max = MAX_UPLOAD): Promise<string | null> {
     this.dir ??= await mkdtemp(join(tmpdir(), 'idrill-upload-'))
     const id = newFileId()
     const path = join(this.dir, `${id}.tar.gz`)
-    await writeFileAtomic(path, bytes)
+    let size = 0
+    const limit = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        size += chunk.length
+        done(size > max ? new Error('too large') : null, chunk)
+      }
+    })
+    try {
+      await pipeline(body, limit, createWriteStream(path, { flush: true }))
+    } catch (e) {
+      await rm(path, { force: true })
+      if (size > max) return null
+      throw e
+    }
     this.uploads.set(id, path)
     return id
   }

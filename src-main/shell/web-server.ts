@@ -11,7 +11,7 @@ import { timingSafeEqual } from 'node:crypto'
 import type { Dispatch } from '../handlers'
 import type { EventName, Events } from '../contract'
 import { CONTENT_SECURITY_POLICY } from './csp'
-import { MAX_UPLOAD, type WebFiles } from './web-files'
+import type { WebFiles } from './web-files'
 import type { ExportFile } from '../core/export/formats'
 
 const TYPES: Record<string, string> = {
@@ -93,9 +93,9 @@ export async function startWebShell(opts: {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only')
       if (!tokenOk(req.headers['x-api-token'] as string | undefined)) return send(res, 403, 'text/plain', 'bad token')
       if (req.headers['content-type'] !== 'application/octet-stream') return send(res, 415, 'text/plain', 'octet-stream only')
-      const bytes = await readBytes(req, MAX_UPLOAD)
-      if (bytes === null) return send(res, 413, 'text/plain', 'file too large')
-      return send(res, 200, 'application/json', JSON.stringify({ fileId: await opts.files.upload(bytes) }))
+      const fileId = await opts.files.upload(req)
+      if (fileId === null) return send(res, 413, 'text/plain', 'file too large')
+      return send(res, 200, 'application/json', JSON.stringify({ fileId }))
     }
     // ---- end export + backup ----
 
@@ -169,21 +169,6 @@ function sendDownload(res: ServerResponse, file: ExportFile): void {
   res.end(Buffer.from(file.bytes))
 }
 
-function readBytes(req: IncomingMessage, max: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (c: Buffer) => {
-      size += c.length
-      if (size > max) {
-        resolve(null)
-        req.destroy()
-      } else chunks.push(c)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
-    req.on('error', reject)
-  })
-}
 // ---- end export + backup ----
 
 function readBody(req: IncomingMessage): Promise<string | null> {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { Readable } from 'node:stream'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startWebShell } from '../../src-main/shell/web-server'
 import { WebFiles } from '../../src-main/shell/web-files'
@@ -42,5 +43,7 @@ describe('web shell downloads and uploads', () => {
     expect(fileId).toMatch(/^[0-9a-f]{32}$/)
     expect([...readFileSync(files.resolve(fileId)!)]).toEqual([1, 2, 3, 4])
     expect(files.resolve('0'.repeat(32))).toBeNull()
+    // Larger than allowed: nothing kept.
+    expect(await files.upload(Readable.from([Buffer.alloc(8), Buffer.alloc(8)]), 10)).toBeNull()
   })
 })

@@ -187,6 +187,7 @@ describe('backup and restore', () => {
   })
 
   it('keeps one automatic backup a day, the newest 7', async () => {
+    expect(await dailyBackup(tempDir(), 't')).toBeNull() // no history yet, no archive
     const { dataDir } = await dataFolder()
     for (let day = 1; day <= 9; day++) {
       const file = await dailyBackup(dataDir, 't', new Date(Date.UTC(2026, 0, day, 12)))
