@@ -12,7 +12,7 @@ import { createBackup } from './core/backup/create'
 import { BackupError, type BackupContents } from './core/backup/manifest'
 import { replaceData } from './core/backup/restore'
 import { verifyBackup, type VerifiedBackup } from './core/backup/verify'
-import { exportProgress, exportSession, exportSessions, type ExportFile, type ExportFormat } from './core/export/formats'
+import { exportProgress, exportSession, exportSessions, type ExportFile } from './core/export/formats'
 import { ExportError, ExportJobs, type JobProgress } from './core/export/jobs'
 import type { ReviewReadiness } from './core/export/progress'
 import { fileStamp } from './core/export/scorecard'
@@ -20,7 +20,7 @@ import type { HistoryStore } from './core/history/store'
 import { historyQuery } from './core/history/query'
 import type { ContentLookup, HistoryQuery } from './core/history/types'
 import { DEFAULT_SETTINGS, type SettingsService } from './core/settings'
-import { SettingsSchema } from './contract'
+import { requests, SettingsSchema } from './contract'
 import type { FilePort, SaveOutcome } from './shell/files'
 
 export interface DataServicesDeps {
@@ -36,28 +36,11 @@ export interface DataServicesDeps {
   review?: () => ReviewReadiness | null
 }
 
-export interface SessionExportInput {
-  jobId: string
-  sessionId: string
-  format: ExportFormat
-  drafts: boolean
-  answers: boolean
-}
-export interface SessionsExportInput {
-  jobId: string
-  format: ExportFormat
-  drafts: boolean
-  /** Chosen sessions, or every session that matches History's filters. */
-  sessionIds: string[] | null
-  filter: Omit<HistoryQuery, 'offset' | 'limit' | 'sort'> | null
-}
-export interface ProgressExportInput {
-  jobId: string
-  format: Exclude<ExportFormat, 'csv'>
-  from: string | null
-  to: string | null
-  lastN: number | null
-}
+/** The inputs, as the contract validated them (one declaration of each shape: the schemas). */
+type Validated<C extends 'export:session' | 'export:sessions' | 'export:progress'> = v.InferOutput<(typeof requests)[C]>
+export type SessionExportInput = Validated<'export:session'>
+export type SessionsExportInput = Validated<'export:sessions'>
+export type ProgressExportInput = Validated<'export:progress'>
 
 const ALL = Number.MAX_SAFE_INTEGER
 
