@@ -127,4 +127,19 @@ test('backs up, deletes all history, restores the same History; a corrupted arch
   await expect(page.getByRole('alert').filter({ hasText: 'Nothing was changed' })).toBeVisible()
   await expect(page.getByRole('dialog')).toHaveCount(0)
   expect(await historyRows(page)).toEqual(before)
+
+  // From History: the ticked session as CSV, and a progress report.
+  await page
+    .getByRole('checkbox', { name: /^Select the session of/ })
+    .first()
+    .check()
+  const rows = parse(readFileSync(await exportAs(page, 'CSV', out, 'Export 1 selected…'), 'utf8'), { columns: true }) as Record<
+    string,
+    string
+  >[]
+  expect(rows).toHaveLength(2)
+  expect(new Set(rows.map((r) => r.session_id)).size).toBe(1)
+  await expect(page.getByRole('heading', { name: 'History' })).toBeVisible()
+  const report = await exportAs(page, 'PDF', out, 'Progress report…')
+  expect(execFileSync('pdftotext', [report, '-'], { encoding: 'utf8' })).toContain('Interview Drill progress report')
 })
