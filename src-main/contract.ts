@@ -82,7 +82,10 @@ const exportRequests = {
   'backup:choose': Nothing,
   'backup:inspect': v.strictObject({ fileId: FileId }),
   'backup:restore': v.strictObject({ fileId: FileId, expectedSessions: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
-  'backup:list': Nothing
+  'backup:list': Nothing,
+  'backup:pickLocal': v.strictObject({
+    name: v.pipe(v.string(), v.regex(/^(auto|before-restore)-[0-9A-Za-z-]{1,40}\.tar\.gz$/, 'must be a backup in the backups folder'))
+  })
 } as const
 export interface ExportResults {
   'export:session': SaveOutcome
@@ -94,6 +97,7 @@ export interface ExportResults {
   'backup:inspect': BackupContents
   'backup:restore': { contents: BackupContents; keptAt: string }
   'backup:list': BackupFileInfo[]
+  'backup:pickLocal': { fileId: string; name: string }
 }
 export type { SaveOutcome, BackupContents, BackupFileInfo, JobProgress }
 // ---- end export + backup ------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import * as v from 'valibot'
 import { dailyBackup, listBackups } from './core/backup/auto'
 import { createBackup } from './core/backup/create'
 import { BackupError, type BackupContents } from './core/backup/manifest'
-import { replaceData } from './core/backup/restore'
+import { BACKUPS_DIR, replaceData } from './core/backup/restore'
 import { verifyBackup, type VerifiedBackup } from './core/backup/verify'
 import { exportProgress, exportSession, exportSessions, type ExportFile } from './core/export/formats'
 import { ExportError, ExportJobs, type JobProgress } from './core/export/jobs'
@@ -21,7 +21,7 @@ import { historyQuery } from './core/history/query'
 import type { ContentLookup, HistoryQuery } from './core/history/types'
 import { DEFAULT_SETTINGS, type SettingsService } from './core/settings'
 import { requests, SettingsSchema } from './contract'
-import type { FilePort, SaveOutcome } from './shell/files'
+import { newFileId, type FilePort, type SaveOutcome } from './shell/files'
 
 export interface DataServicesDeps {
   dataDir: string
@@ -49,6 +49,8 @@ export function createDataServices(d: DataServicesDeps) {
   const jobs = new ExportJobs(d.emitProgress)
   const read = (id: string): ReturnType<HistoryStore['read']> => d.history.read(id)
   let pending: { fileId: string; verified: VerifiedBackup } | null = null
+  /** Archives of the backups folder chosen for a restore, by file id. */
+  const local = new Map<string, string>()
 
   async function save(file: ExportFile): Promise<SaveOutcome> {
     try {
@@ -139,7 +141,7 @@ export function createDataServices(d: DataServicesDeps) {
 
     /** Checks an archive completely and says what it holds; nothing of the data changes. */
     async backupInspect(fileId: string): Promise<BackupContents> {
-      const path = d.files.resolve(fileId)
+      const path = local.get(fileId) ?? d.files.resolve(fileId)
       if (!path) throw new BackupError('not-found', 'That file is no longer available; choose it again.')
       if (pending) await rm(pending.verified.staging, { recursive: true, force: true })
       pending = null
@@ -164,6 +166,15 @@ export function createDataServices(d: DataServicesDeps) {
     },
 
     listBackups: () => listBackups(d.dataDir),
+
+    /** One of the archives in the backups folder (automatic, or kept before a restore), to restore it. */
+    async pickLocal(name: string): Promise<{ fileId: string; name: string }> {
+      if (!(await listBackups(d.dataDir)).some((b) => b.name === name))
+        throw new BackupError('not-found', `There is no backup named ${name}.`)
+      const fileId = newFileId()
+      local.set(fileId, join(d.dataDir, BACKUPS_DIR, name))
+      return { fileId, name }
+    },
 
     /** The automatic daily backup, off the start-up path: first after `delayMs`, then every 6 hours. */
     scheduleDaily(delayMs: number): void {

@@ -45,7 +45,8 @@ function handlersFor(s: AppServices): Handlers {
     'backup:choose': () => s.data.chooseArchive(),
     'backup:inspect': ({ fileId }) => s.data.backupInspect(fileId),
     'backup:restore': ({ fileId, expectedSessions }) => s.data.backupRestore(fileId, expectedSessions),
-    'backup:list': () => s.data.listBackups()
+    'backup:list': () => s.data.listBackups(),
+    'backup:pickLocal': ({ name }) => s.data.pickLocal(name)
   }
 }
 

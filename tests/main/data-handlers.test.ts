@@ -156,6 +156,17 @@ describe('export and backup through the contract', () => {
     expect(await call(dispatch, 'history:list', historyQuery())).toEqual(before)
     expect((await call(dispatch, 'app:state', undefined)).settings.theme).toBe('dark')
     expect((await call(dispatch, 'backup:list', undefined)).map((b) => b.kind)).toEqual(['before-restore'])
+    // The archive kept before the restore brings the replaced (empty) history back.
+    const [kept] = await call(dispatch, 'backup:list', undefined)
+    await expect(call(dispatch, 'backup:pickLocal', { name: '../settings.json' })).rejects.toMatchObject({ code: 'invalid-input' })
+    const local = await call(dispatch, 'backup:pickLocal', { name: kept.name })
+    expect((await call(dispatch, 'backup:inspect', { fileId: local.fileId })).sessions).toBe(0)
+    await call(dispatch, 'backup:restore', { fileId: local.fileId, expectedSessions: 0 })
+    expect((await call(dispatch, 'history:list', historyQuery())).total).toBe(0)
+    // …and the first archive again.
+    await call(dispatch, 'backup:inspect', { fileId })
+    await call(dispatch, 'backup:restore', { fileId, expectedSessions: 2 })
+    expect(await call(dispatch, 'history:list', historyQuery())).toEqual(before)
 
     const broken = join(tempDir(), 'broken.tar.gz')
     const bytes = readFileSync(archive)
