@@ -11,6 +11,10 @@ import type { HistoryPage, QuestionAttemptRecord, SessionListItem, SessionSummar
 import { roundRequests } from './core/session/schema'
 import { historyRequests } from './core/history/schema'
 import { SettingsPatchSchema, type Settings } from './core/settings-schema'
+import type { JobProgress, SaveOutcome } from './core/export/types'
+import type { BackupContents, BackupFileInfo } from './core/backup/types'
+import { exportRequests } from './core/export/schema'
+import { backupRequests } from './core/backup/schema'
 
 // ---- requests: the domain's tables, composed --------------------------------------------------
 
@@ -20,13 +24,31 @@ export { RoundSetupSchema } from './core/session/schema'
 export { HistoryQuerySchema } from './core/history/schema'
 export { SettingsSchema } from './core/settings-schema'
 
+// ---- export + backup (issue #9) ----------------------------------------------------------------
+export interface ExportResults {
+  'export:session': SaveOutcome
+  'export:sessions': SaveOutcome
+  'export:progress': SaveOutcome
+  'export:cancel': { cancelled: boolean }
+  'backup:create': SaveOutcome
+  'backup:choose': { fileId: string; name: string } | null
+  'backup:inspect': BackupContents
+  'backup:restore': { contents: BackupContents; keptAt: string }
+  'backup:list': BackupFileInfo[]
+  'backup:pickLocal': { fileId: string; name: string }
+}
+export type { SaveOutcome, BackupContents, BackupFileInfo, JobProgress }
+// ---- end export + backup ------------------------------------------------------------------------
+
 export const requests = {
   'app:state': Nothing,
   'banks:list': Nothing,
   'settings:update': SettingsPatchSchema,
   'round:current': Nothing,
   ...roundRequests,
-  ...historyRequests
+  ...historyRequests,
+  ...exportRequests,
+  ...backupRequests
 } as const
 
 // ---- results ------------------------------------------------------------------------------------
@@ -69,7 +91,7 @@ export interface AttemptHistoryItem extends QuestionAttemptRecord {
   sessionStartedAt: string | null
 }
 
-export interface Results {
+export interface Results extends ExportResults {
   'app:state': AppState
   'banks:list': BankSummary[]
   'settings:update': Settings
@@ -105,9 +127,10 @@ export interface Events {
   'round:changed': RoundView
   'round:expired': Extract<RoundEvent, { type: 'expired' }>
   'app:problems': Problem[]
+  'export:progress': JobProgress
 }
 export type EventName = keyof Events
-export const EVENTS: EventName[] = ['round:changed', 'round:expired', 'app:problems']
+export const EVENTS: EventName[] = ['round:changed', 'round:expired', 'app:problems', 'export:progress']
 
 // ---- the envelope every request returns ---------------------------------------------------------
 
@@ -125,6 +148,9 @@ export type ErrorCode =
   | 'io'
   | 'plan'
   | 'internal'
+  | 'cancelled'
+  | 'write-failed'
+  | 'refused'
 
 export interface ApiErrorBody {
   code: ErrorCode

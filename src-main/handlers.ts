@@ -8,6 +8,8 @@ import { requests, type ApiErrorBody, type Channel, type Envelope, type Input, t
 import { PlanError } from './core/session/plan'
 import { RoundError } from './core/session/engine'
 import { HistoryError } from './core/history/store'
+import { ExportError } from './core/export/jobs'
+import { BackupError } from './core/backup/manifest'
 import type { AppServices } from './services'
 
 type Handlers = { [C in Channel]: (input: v.InferOutput<(typeof requests)[C]>) => Promise<Output<C>> | Output<C> }
@@ -34,7 +36,18 @@ function handlersFor(s: AppServices): Handlers {
     'history:delete': async ({ sessionId }) => (await s.history.delete(sessionId, s.rounds.activeId), null),
     'history:restore': ({ sessionId }) => s.history.restore(sessionId),
     'history:count': async () => ({ deletable: await s.deletableCount() }),
-    'history:clear': ({ expectedCount }) => s.clearHistory(expectedCount)
+    'history:clear': ({ expectedCount }) => s.clearHistory(expectedCount),
+    // ---- export + backup (issue #9) ----
+    'export:session': (input) => s.data.exportSession(input),
+    'export:sessions': (input) => s.data.exportSessions(input),
+    'export:progress': (input) => s.data.exportProgress(input),
+    'export:cancel': ({ jobId }) => s.data.cancel(jobId),
+    'backup:create': () => s.data.backupCreate(),
+    'backup:choose': () => s.data.chooseArchive(),
+    'backup:inspect': ({ fileId }) => s.data.backupInspect(fileId),
+    'backup:restore': ({ fileId, expectedSessions }) => s.data.backupRestore(fileId, expectedSessions),
+    'backup:list': () => s.data.listBackups(),
+    'backup:pickLocal': ({ name }) => s.data.pickLocal(name)
   }
 }
 
@@ -79,6 +92,8 @@ function toErrorBody(e: unknown): ApiErrorBody {
     }
   }
   if (e instanceof PlanError) return { code: 'plan', message: e.message }
+  if (e instanceof ExportError) return { code: e.code, message: e.message } // issue #9
+  if (e instanceof BackupError) return { code: e.code, message: e.message } // issue #9
   console.error(e)
   return { code: 'internal', message: `Something went wrong: ${(e as Error)?.message ?? String(e)}` }
 }

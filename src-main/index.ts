@@ -10,6 +10,7 @@ import { registerIpc, sendEvent } from './shell/ipc'
 import { createMainWindow, hardenSession, preloadPath } from './shell/window'
 import { installMenu } from './shell/menu'
 import { openElectronSettings } from './shell/settings'
+import { electronFiles } from './shell/electron-files'
 
 // Tests and portable use can point the data folder elsewhere.
 if (process.env.INTERVIEW_DRILL_DATA_DIR) app.setPath('userData', process.env.INTERVIEW_DRILL_DATA_DIR)
@@ -32,7 +33,12 @@ app.whenReady().then(async () => {
     contentDir: app.isPackaged ? join(process.resourcesPath, 'content', 'banks') : join(app.getAppPath(), 'content', 'banks'),
     version: app.getVersion(),
     openSettingsFile: () => openElectronSettings(dataDir),
-    emit: (event, payload) => sendEvent(win, event, payload)
+    emit: (event, payload) => sendEvent(win, event, payload),
+    files: electronFiles(
+      dataDir,
+      () => win,
+      () => app.getPath('documents')
+    )
   })
   registerIpc(createDispatcher(services))
   const open = (): void => {

@@ -3,6 +3,9 @@
  * shell and the web shell each pass in what differs (the settings file, where events go).
  */
 import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createDataServices } from './data-services'
+import { folderFiles, type FilePort } from './shell/files'
 import { loadBankLibrary } from './core/bank/library'
 import { tallyQuestions } from './core/bank/followups' // #13
 import type { Bank, Difficulty } from './core/bank/types'
@@ -24,6 +27,11 @@ export interface AppServicesOptions {
   random?: () => number
   /** When to read the history indexes in the background after start-up; null: not at all. */
   warmUpDelayMs?: number | null
+  // ---- export + backup (issue #9) ----
+  /** Where exports and backups go (save dialog, download); default: the `exports` folder in the data folder. */
+  files?: FilePort
+  /** When to make the automatic daily backup after start-up; null: never (default 2 minutes). */
+  autoBackupDelayMs?: number | null
 }
 
 export type AppServices = Awaited<ReturnType<typeof createAppServices>>
@@ -68,10 +76,24 @@ export async function createAppServices(opts: AppServicesOptions) {
     setTimeout(() => void warmUp().catch((e) => console.error('history warm-up failed', e)), opts.warmUpDelayMs ?? 1500).unref()
   }
 
+  // ---- export + backup (issue #9) ----
+  const data = createDataServices({
+    dataDir: opts.dataDir,
+    version: opts.version,
+    history,
+    settings,
+    content: { questionText: (id) => byQuestion.get(id)?.text, bankTitle: (id) => banks.find((b) => b.id === id)?.title },
+    files: opts.files ?? folderFiles(join(opts.dataDir, 'exports')),
+    activeRoundId: () => rounds.activeId,
+    emitProgress: (p) => opts.emit('export:progress', p)
+  })
+  if (opts.autoBackupDelayMs !== null) data.scheduleDaily(opts.autoBackupDelayMs ?? 120_000)
+
   return {
     settings,
     rounds,
     history,
+    data,
     content: {
       questionText: (id: string) => byQuestion.get(id)?.text,
       bankTitle: (id: string) => banks.find((b) => b.id === id)?.title

@@ -5,6 +5,7 @@ import InterviewView from './views/InterviewView.vue'
 import SummaryView from './views/SummaryView.vue'
 import HistoryView from './views/HistoryView.vue'
 import SessionView from './views/SessionView.vue'
+import DataView from './views/DataView.vue'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView, meta: { title: 'Home' } },
@@ -13,6 +14,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/summary/:id', name: 'summary', component: SummaryView, props: true, meta: { title: 'Round summary' } },
   { path: '/history', name: 'history', component: HistoryView, meta: { title: 'History' } },
   { path: '/history/:id', name: 'session', component: SessionView, props: true, meta: { title: 'Session' } },
+  { path: '/data', name: 'data', component: DataView, meta: { title: 'Data and backups' } }, // issue #9
   { path: '/:pathMatch(.*)*', redirect: '/' }
 ]
 
