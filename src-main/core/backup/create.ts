@@ -28,6 +28,8 @@ export async function dataFiles(dataDir: string): Promise<string[]> {
   return [
     ...(await list('history/sessions', (n) => n.endsWith('.jsonl'))),
     ...(await list('history/questions', (n) => /^[0-9a-f]{64}\.json$/.test(n))),
+    ...(await list('history/trash', (n) => n.endsWith('.jsonl'))),
+    ...(existsSync(join(dataDir, 'history', 'active.json')) ? ['history/active.json'] : []),
     ...(existsSync(join(dataDir, 'settings.json')) ? ['settings.json'] : []),
     ...banks
   ].filter(allowedPath)
@@ -68,7 +70,10 @@ export async function createBackup(
   try {
     for (const [n, path] of paths.entries()) {
       let body: Buffer
+      // A session in the undo bin keeps the time it was deleted: its day to be restored counts from then.
+      let mtime = now
       try {
+        if (path.startsWith('history/trash/')) mtime = (await stat(join(dataDir, path))).mtime
         body = await readFile(join(dataDir, path))
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue // deleted meanwhile
@@ -76,7 +81,7 @@ export async function createBackup(
       }
       if (path.endsWith('.jsonl') && body.length && body[body.length - 1] !== 0x0a) body = body.subarray(0, body.lastIndexOf(0x0a) + 1)
       manifestFiles.push({ path, size: body.length, sha256: createHash('sha256').update(body).digest('hex') })
-      await write(entry(path, body, now))
+      await write(entry(path, body, mtime))
       opts.onProgress?.(n + 1, paths.length)
     }
     const count = (re: RegExp): number => manifestFiles.filter((f) => re.test(f.path)).length
@@ -89,7 +94,8 @@ export async function createBackup(
         sessions: count(/^history\/sessions\//),
         questions: count(/^history\/questions\//),
         settings: count(/^settings\.json$/),
-        bankFiles: count(/^banks\//)
+        bankFiles: count(/^banks\//),
+        trash: count(/^history\/trash\//)
       },
       files: manifestFiles
     }

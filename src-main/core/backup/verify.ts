@@ -142,6 +142,8 @@ async function verifyIn(
   const store = new HistoryStore(staging)
   await store.open()
   await store.warmUp()
+  // The marker of a round in progress must name an unfinished session of the archive (#7's recovery).
+  await store.interrupted()
   if (store.problems.length) throw refuse(`The backup holds a damaged session: ${store.problems[0].message} Nothing was changed.`)
   const summaries = (await store.list(historyQuery({ limit: Number.MAX_SAFE_INTEGER, sort: { key: 'startedAt', dir: 'asc' } }), noContent))
     .items

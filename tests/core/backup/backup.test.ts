@@ -199,6 +199,50 @@ describe('backup and restore', () => {
     expect((await listBackups(dataDir)).map((b) => b.kind)).toEqual(Array(7).fill('auto'))
     expect(statSync(join(dataDir, 'backups', names[0])).size).toBeGreaterThan(0)
   })
+
+  it("carries #7's undo bin and round-in-progress marker, and a restore leaves a live store's indexes consistent", async () => {
+    const w = await world()
+    const ids: string[] = []
+    for (const rating of [3, 4] as const) {
+      const r = await w.engine.start(setup({ questionCount: 1 }))
+      await w.engine.reveal({ roundId: r.id })
+      await w.engine.grade({ roundId: r.id, index: 0, rating, keyPoints: [], note: '' })
+      await w.engine.next({ roundId: r.id })
+      ids.push(r.id)
+    }
+    await w.store.delete(ids[0], null)
+    const deletedAt = statSync(join(w.dataDir, 'history', 'trash', `${ids[0]}.jsonl`)).mtimeMs
+    const running = await w.engine.start(setup({ questionCount: 2 }))
+    const archive = join(tempDir(), 'b.tar.gz')
+    const { manifest } = await createBackup(w.dataDir, archive, { appVersion: 't' })
+    expect(manifest.counts).toMatchObject({ sessions: 2, trash: 1 })
+    const names: string[] = []
+    await tarList({ file: archive, onReadEntry: (e) => names.push(e.path) })
+    expect(names).toEqual(expect.arrayContaining([`history/trash/${ids[0]}.jsonl`, 'history/active.json']))
+
+    // A live store over another folder has read its indexes; the restore swaps the folder under it.
+    const other = await dataFolder()
+    const live = new HistoryStore(other.dataDir)
+    await live.open()
+    expect((await live.list(historyQuery({ limit: 100 }), noContent)).items.map((s) => s.id).sort()).toEqual([...other.ids].sort())
+    const verified = await verifyBackup(archive, other.dataDir, ok)
+    expect(verified.contents.sessions).toBe(2)
+    await live.replaceFolder(() => replaceData(other.dataDir, verified, { appVersion: 't' }))
+    const listed = async (): Promise<string[]> => (await live.list(historyQuery({ limit: 100 }), noContent)).items.map((s) => s.id).sort()
+    expect(await listed()).toEqual([ids[1], running.id].sort())
+    expect(await live.count()).toBe(2)
+    expect((await live.attempts((await live.read(ids[1])).questions[0].questionId)).map((a) => a.sessionId)).toEqual([ids[1]])
+    // The deletion can still be undone after the restore, its day counted from the deletion.
+    const trashed = join(other.dataDir, 'history', 'trash', `${ids[0]}.jsonl`)
+    expect(Math.abs(statSync(trashed).mtimeMs - deletedAt)).toBeLessThan(2_000)
+    await live.restore(ids[0])
+    expect(await listed()).toEqual([...ids, running.id].sort())
+    // The unfinished round is offered to resume at the next start, as after a crash.
+    const next = new HistoryStore(other.dataDir)
+    await next.open()
+    expect((await next.interrupted())?.id).toBe(running.id)
+    expect(next.problems).toEqual([])
+  })
 })
 
 /** A minimal ustar header, for an archive tar itself would refuse to write. */
