@@ -296,6 +296,88 @@ cleanup.push(empty)
 
 // ---- issue-10: importing a large collection, searching 10,000 questions ------------------------
 rows.push(...(await benchLibrary(pct)))
+// ---- export + backup (issue #9) --------------------------------------------------------------
+{
+  const { toCsv } = await import('../src-main/core/export/csv')
+  const { sessionsJson } = await import('../src-main/core/export/json')
+  const { buildScorecard } = await import('../src-main/core/export/scorecard')
+  const { exportProgress } = await import('../src-main/core/export/formats')
+  const { createBackup } = await import('../src-main/core/backup/create')
+  const { cp } = await import('node:fs/promises')
+  const store = new HistoryStore(big)
+  await store.open()
+  const ids = generated.sessionIds.slice(-1000)
+  const states: Awaited<ReturnType<HistoryStore['read']>>[] = []
+  for (const id of ids) states.push(await store.read(id))
+  const opts = { drafts: true, answers: false }
+  const stringify = await sample(5, () => JSON.stringify(states))
+  const csv = await sample(5, () => toCsv(states.map((st) => buildScorecard(st, opts))))
+  const json = await sample(5, () =>
+    sessionsJson(
+      states.map((st) => buildScorecard(st, opts)),
+      'bench'
+    )
+  )
+  for (const [measure, xs] of [
+    [`export ${ids.length} sessions to CSV (scorecards + RFC 4180 + formula guard)`, csv],
+    [`export ${ids.length} sessions to JSON (scorecards, versioned document)`, json]
+  ] as const) {
+    rows.push({
+      measure,
+      p50: pct(xs, 50),
+      p95: pct(xs, 95),
+      baselineName: 'JSON.stringify of the same replayed sessions',
+      baseline: pct(stringify, 50),
+      goal: '≤ 5× baseline',
+      pass: pct(xs, 50) <= 5 * pct(stringify, 50)
+    })
+  }
+  const job = { check: (): void => undefined, progress: (): void => undefined }
+  const readAll = await sample(3, async () => {
+    const fresh = new HistoryStore(big)
+    for (const id of ids) await fresh.read(id)
+  })
+  const pdf = await sample(3, () => {
+    const fresh = new HistoryStore(big)
+    return exportProgress({
+      ids,
+      read: (id) => fresh.read(id),
+      range: { from: null, to: null, lastN: ids.length },
+      format: 'pdf',
+      appVersion: 'bench',
+      review: null,
+      job
+    })
+  })
+  rows.push({
+    measure: `progress report PDF over ${ids.length} sessions (read, replay, chart, PDF)`,
+    p50: pct(pdf, 50),
+    p95: pct(pdf, 95),
+    baselineName: `reading + replaying the same ${ids.length} sessions`,
+    baseline: pct(readAll, 50),
+    goal: '< 10 s',
+    pass: pct(pdf, 95) < 10_000
+  })
+  const out = temp()
+  cleanup.push(out)
+  let n = 0
+  const backup = await sample(3, () => createBackup(big, join(out, `b${n++}.tar.gz`), { appVersion: 'bench' }))
+  const copy = await sample(3, async () => {
+    const to = join(out, `copy${n++}`)
+    await cp(join(big, 'history', 'sessions'), join(to, 'sessions'), { recursive: true })
+    await cp(join(big, 'history', 'questions'), join(to, 'questions'), { recursive: true })
+  })
+  rows.push({
+    measure: `backup of the ${SESSIONS}-session history (sha256 + tar + gzip)`,
+    p50: pct(backup, 50),
+    p95: pct(backup, 95),
+    baselineName: 'bare copy of the same files (fs.cp)',
+    baseline: pct(copy, 50),
+    goal: '≤ 10× baseline',
+    pass: pct(backup, 50) <= 10 * pct(copy, 50)
+  })
+}
+// ---- end export + backup ------------------------------------------------------------------------
 
 for (const d of cleanup) rmSync(d, { recursive: true, force: true })
 

@@ -13,6 +13,10 @@ import type { HistoryPage, QuestionAttemptRecord, SessionListItem, SessionSummar
 import { DifficultySchema, roundRequests, SlugSchema } from './core/session/schema'
 import { historyRequests } from './core/history/schema'
 import { SettingsPatchSchema, type Settings } from './core/settings-schema'
+import type { JobProgress, SaveOutcome } from './core/export/types'
+import type { BackupContents, BackupFileInfo } from './core/backup/types'
+import { exportRequests } from './core/export/schema'
+import { backupRequests } from './core/backup/schema'
 
 // ---- requests: the domain's tables, composed --------------------------------------------------
 
@@ -80,6 +84,21 @@ const libraryRequests = {
     items: v.pipe(v.array(ImportItemSchema), v.minLength(1, 'tick at least one question'), v.maxLength(20_000))
   })
 } as const
+// ---- export + backup (issue #9) ----------------------------------------------------------------
+export interface ExportResults {
+  'export:session': SaveOutcome
+  'export:sessions': SaveOutcome
+  'export:progress': SaveOutcome
+  'export:cancel': { cancelled: boolean }
+  'backup:create': SaveOutcome
+  'backup:choose': { fileId: string; name: string } | null
+  'backup:inspect': BackupContents
+  'backup:restore': { contents: BackupContents; keptAt: string }
+  'backup:list': BackupFileInfo[]
+  'backup:pickLocal': { fileId: string; name: string }
+}
+export type { SaveOutcome, BackupContents, BackupFileInfo, JobProgress }
+// ---- end export + backup ------------------------------------------------------------------------
 
 export const requests = {
   ...libraryRequests,
@@ -88,7 +107,9 @@ export const requests = {
   'settings:update': SettingsPatchSchema,
   'round:current': Nothing,
   ...roundRequests,
-  ...historyRequests
+  ...historyRequests,
+  ...exportRequests,
+  ...backupRequests
 } as const
 
 // ---- results ------------------------------------------------------------------------------------
@@ -131,7 +152,7 @@ export interface AttemptHistoryItem extends QuestionAttemptRecord {
   sessionStartedAt: string | null
 }
 
-export interface Results extends LibraryResults {
+export interface Results extends LibraryResults, ExportResults {
   'app:state': AppState
   'banks:list': BankSummary[]
   'settings:update': Settings
@@ -170,9 +191,11 @@ export interface Events {
   // ---- issue-10 ----
   'banks:changed': { problems: BankLoadProblem[] }
   'import:progress': { file: string; done: number; total: number }
+  // ---- issue #9 ----
+  'export:progress': JobProgress
 }
 export type EventName = keyof Events
-export const EVENTS: EventName[] = ['round:changed', 'round:expired', 'app:problems', 'banks:changed', 'import:progress']
+export const EVENTS: EventName[] = ['round:changed', 'round:expired', 'app:problems', 'banks:changed', 'import:progress', 'export:progress']
 
 // ---- the envelope every request returns ---------------------------------------------------------
 
@@ -191,6 +214,9 @@ export type ErrorCode =
   | 'plan'
   | 'read-only'
   | 'internal'
+  | 'cancelled'
+  | 'write-failed'
+  | 'refused'
 
 export interface ApiErrorBody {
   code: ErrorCode

@@ -9,6 +9,8 @@ import { PlanError } from './core/session/plan'
 import { RoundError } from './core/session/engine'
 import { HistoryError } from './core/history/store'
 import { BankEditError } from './core/bank/catalog'
+import { ExportError } from './core/export/jobs'
+import { BackupError } from './core/backup/manifest'
 import type { AppServices } from './services'
 
 type Handlers = { [C in Channel]: (input: v.InferOutput<(typeof requests)[C]>) => Promise<Output<C>> | Output<C> }
@@ -54,7 +56,18 @@ function handlersFor(s: AppServices): Handlers {
     'import:pick': () => s.library.pick(),
     'import:stage': ({ stageId, name, data, final }) => s.library.stage(stageId, name, data, final),
     'import:scanStaged': ({ stageId }) => s.library.scanStaged(stageId),
-    'import:commit': (input) => s.library.commit(input)
+    'import:commit': (input) => s.library.commit(input),
+    // ---- export + backup (issue #9) ----
+    'export:session': (input) => s.data.exportSession(input),
+    'export:sessions': (input) => s.data.exportSessions(input),
+    'export:progress': (input) => s.data.exportProgress(input),
+    'export:cancel': ({ jobId }) => s.data.cancel(jobId),
+    'backup:create': () => s.data.backupCreate(),
+    'backup:choose': () => s.data.chooseArchive(),
+    'backup:inspect': ({ fileId }) => s.data.backupInspect(fileId),
+    'backup:restore': ({ fileId, expectedSessions }) => s.data.backupRestore(fileId, expectedSessions),
+    'backup:list': () => s.data.listBackups(),
+    'backup:pickLocal': ({ name }) => s.data.pickLocal(name)
   }
 }
 
@@ -100,6 +113,8 @@ function toErrorBody(e: unknown): ApiErrorBody {
   }
   if (e instanceof PlanError) return { code: 'plan', message: e.message }
   if (e instanceof BankEditError) return { code: e.code, message: e.message } // issue-10
+  if (e instanceof ExportError) return { code: e.code, message: e.message } // issue #9
+  if (e instanceof BackupError) return { code: e.code, message: e.message } // issue #9
   console.error(e)
   return { code: 'internal', message: `Something went wrong: ${(e as Error)?.message ?? String(e)}` }
 }

@@ -11,6 +11,7 @@ import { registerIpc, sendEvent } from './shell/ipc'
 import { createMainWindow, hardenSession, preloadPath } from './shell/window'
 import { installMenu } from './shell/menu'
 import { openElectronSettings } from './shell/settings'
+import { electronFiles } from './shell/electron-files'
 
 // Tests and portable use can point the data folder elsewhere.
 if (process.env.INTERVIEW_DRILL_DATA_DIR) app.setPath('userData', process.env.INTERVIEW_DRILL_DATA_DIR)
@@ -36,7 +37,12 @@ app.whenReady().then(async () => {
     emit: (event, payload) => sendEvent(win, event, payload),
     // ---- issue-10: user banks are watched; imports use the native open dialog ----
     watchBanks: true,
-    openDialog: () => openImportDialog(win)
+    openDialog: () => openImportDialog(win),
+    files: electronFiles(
+      dataDir,
+      () => win,
+      () => app.getPath('documents')
+    )
   })
   registerIpc(createDispatcher(services))
   const open = (): void => {

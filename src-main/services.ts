@@ -4,6 +4,8 @@
  */
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import { createDataServices } from './data-services'
+import { folderFiles, type FilePort } from './shell/files'
 import { tallyQuestions } from './core/bank/followups' // #13
 import { BankCatalog } from './core/bank/catalog'
 import { createLibraryServices } from './library-services'
@@ -31,6 +33,11 @@ export interface AppServicesOptions {
   openDialog?: () => Promise<string[] | null>
   /** Watch the user's banks folder for outside edits (the shells do; tests and scripts need not). */
   watchBanks?: boolean
+  // ---- export + backup (issue #9) ----
+  /** Where exports and backups go (save dialog, download); default: the `exports` folder in the data folder. */
+  files?: FilePort
+  /** When to make the automatic daily backup after start-up; null: never (default 2 minutes). */
+  autoBackupDelayMs?: number | null
 }
 
 export type AppServices = Awaited<ReturnType<typeof createAppServices>>
@@ -89,12 +96,26 @@ export async function createAppServices(opts: AppServicesOptions) {
     setTimeout(() => void warmUp().catch((e) => console.error('history warm-up failed', e)), opts.warmUpDelayMs ?? 1500).unref()
   }
 
+  // ---- export + backup (issue #9) ----
+  const data = createDataServices({
+    dataDir: opts.dataDir,
+    version: opts.version,
+    history,
+    settings,
+    content: { questionText: (id) => catalog.question(id)?.text, bankTitle: (id) => catalog.banks().find((b) => b.id === id)?.title },
+    files: opts.files ?? folderFiles(join(opts.dataDir, 'exports')),
+    activeRoundId: () => rounds.activeId,
+    emitProgress: (p) => opts.emit('export:progress', p)
+  })
+  if (opts.autoBackupDelayMs !== null) data.scheduleDaily(opts.autoBackupDelayMs ?? 120_000)
+
   return {
     settings,
     rounds,
     history,
     catalog,
     library,
+    data,
     content: {
       questionText: (id: string) => catalog.question(id)?.text, // #13: follow-ups drilled as questions too
       bankTitle: (id: string) => catalog.banks().find((b) => b.id === id)?.title

@@ -11,6 +11,7 @@ import { createAppServices } from './services'
 import { createDispatcher } from './handlers'
 import { startWebShell, type WebShell } from './shell/web-server'
 import { defaultDataDir } from './shell/paths'
+import { WebFiles } from './shell/web-files'
 
 const root = join(import.meta.dirname, '..')
 const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, port: { type: 'string' } } })
@@ -18,6 +19,7 @@ const dataDir = values['data-dir'] ?? process.env.INTERVIEW_DRILL_DATA_DIR ?? de
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
 
 const served: { shell?: WebShell } = {}
+const files = new WebFiles()
 const services = await createAppServices({
   dataDir,
   // #13: the e2e tests may serve a fixture bank folder instead of the bundled banks
@@ -25,13 +27,15 @@ const services = await createAppServices({
   version: pkg.version,
   openSettingsFile: () => new Conf({ cwd: dataDir, configName: 'settings', projectName: 'interview-drill' }) as never,
   emit: (event, payload) => served.shell?.broadcast(event, payload),
-  watchBanks: true // issue-10
+  watchBanks: true, // issue-10
+  files
 })
 const shell = await startWebShell({
   dispatch: createDispatcher(services),
   rendererDir: join(root, 'out', 'renderer'),
   token: process.env.INTERVIEW_DRILL_TOKEN ?? randomBytes(24).toString('hex'),
-  port: values.port ? Number(values.port) : 0
+  port: values.port ? Number(values.port) : 0,
+  files
 })
 served.shell = shell
 console.log(`READY ${shell.url}`)
@@ -40,6 +44,7 @@ const stop = async (): Promise<void> => {
   await services.rounds.shutdown()
   await services.catalog.close()
   await shell.close()
+  await files.close()
   process.exit(0)
 }
 process.on('SIGINT', stop)

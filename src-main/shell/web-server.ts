@@ -11,6 +11,8 @@ import { timingSafeEqual } from 'node:crypto'
 import type { Dispatch } from '../handlers'
 import type { EventName, Events } from '../contract'
 import { CONTENT_SECURITY_POLICY } from './csp'
+import type { WebFiles } from './web-files'
+import type { ExportFile } from '../core/export/formats'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,7 +32,14 @@ export interface WebShell {
   close(): Promise<void>
 }
 
-export async function startWebShell(opts: { dispatch: Dispatch; rendererDir: string; token: string; port?: number }): Promise<WebShell> {
+export async function startWebShell(opts: {
+  dispatch: Dispatch
+  rendererDir: string
+  token: string
+  port?: number
+  /** Downloads of exports and uploads of backups (issue #9). */
+  files?: WebFiles
+}): Promise<WebShell> {
   const clients = new Set<ServerResponse>()
   let port = 0
   const tokenBytes = Buffer.from(opts.token)
@@ -76,6 +85,24 @@ export async function startWebShell(opts: { dispatch: Dispatch; rendererDir: str
       const result = await opts.dispatch(channel, input === null ? undefined : input)
       return send(res, 200, 'application/json', JSON.stringify(result))
     }
+
+    // ---- export + backup (issue #9): one-time downloads, backup uploads ----
+    if (opts.files && url.pathname.startsWith('/download/')) {
+      if (req.method !== 'GET') return send(res, 405, 'text/plain', 'GET only')
+      if (!tokenOk(url.searchParams.get('token'))) return send(res, 403, 'text/plain', 'bad token')
+      const file = opts.files.take(url.pathname.slice('/download/'.length))
+      if (!file) return send(res, 404, 'text/plain', 'This download has expired; export again.')
+      return sendDownload(res, file)
+    }
+    if (opts.files && url.pathname === '/upload') {
+      if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only')
+      if (!tokenOk(req.headers['x-api-token'] as string | undefined)) return send(res, 403, 'text/plain', 'bad token')
+      if (req.headers['content-type'] !== 'application/octet-stream') return send(res, 415, 'text/plain', 'octet-stream only')
+      const fileId = await opts.files.upload(req)
+      if (fileId === null) return send(res, 413, 'text/plain', 'file too large')
+      return send(res, 200, 'application/json', JSON.stringify({ fileId }))
+    }
+    // ---- end export + backup ----
 
     if (url.pathname === '/events') {
       if (!tokenOk(url.searchParams.get('token'))) return send(res, 403, 'text/plain', 'bad token')
@@ -132,6 +159,23 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   })
   res.end(body)
 }
+
+// ---- export + backup (issue #9) ----
+function sendDownload(res: ServerResponse, file: ExportFile): void {
+  res.writeHead(200, {
+    'content-type': file.mime,
+    'content-length': String(file.bytes.length),
+    // The name is already reduced to [A-Za-z0-9._-] by the file port.
+    'content-disposition': `attachment; filename="${file.fileName}"`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'none'; sandbox",
+    'referrer-policy': 'no-referrer'
+  })
+  res.end(Buffer.from(file.bytes))
+}
+
+// ---- end export + backup ----
 
 /** A percent-decoded path, or null when its escapes are malformed (answered with 400, not 500). */
 function decodePath(path: string): string | null {

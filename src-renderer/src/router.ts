@@ -9,6 +9,7 @@ import SessionView from './views/SessionView.vue'
 import QuestionsView from './views/QuestionsView.vue'
 import QuestionEditView from './views/QuestionEditView.vue'
 import ImportView from './views/ImportView.vue'
+import DataView from './views/DataView.vue'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView, meta: { title: 'Home' } },
@@ -22,6 +23,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/questions/new', name: 'question-new', component: QuestionEditView, meta: { title: 'New question' } },
   { path: '/questions/edit/:id', name: 'question-edit', component: QuestionEditView, props: true, meta: { title: 'Edit question' } },
   { path: '/questions/import', name: 'import', component: ImportView, meta: { title: 'Import questions' } },
+  { path: '/data', name: 'data', component: DataView, meta: { title: 'Data and backups' } }, // issue #9
   { path: '/:pathMatch(.*)*', redirect: '/' }
 ]
 

@@ -181,6 +181,24 @@ export class HistoryStore implements SessionLog {
     return this.serial(async () => (await this.index()).size)
   }
 
+  // ---- backup (issue #9) -----------------------------------------------------------------------
+  /**
+   * Runs `replace` (a restore swapping the history folder) with no store write or index read in
+   * between, then drops what was read from the old folder: the indexes are read again from the new
+   * one and reconciled with its sessions and undo bin on next use, as at start-up.
+   */
+  replaceFolder<T>(replace: () => Promise<T>): Promise<T> {
+    return this.serial(async () => {
+      try {
+        return await replace()
+      } finally {
+        this.indexes.summaries = this.indexes.grades = null
+        this.reconciled = false
+      }
+    })
+  }
+  // ---- end backup ------------------------------------------------------------------------------
+
   // ---- deleting ----------------------------------------------------------------------------------
 
   /** Moves a session to the undo bin; it can be restored for a day, across restarts. */

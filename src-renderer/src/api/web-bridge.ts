@@ -6,7 +6,7 @@
 import { buildApi } from '../../../src-main/api-surface'
 import type { Api } from '@contract'
 
-const TOKEN_KEY = 'interview-drill-token'
+export const TOKEN_KEY = 'interview-drill-token'
 
 export function createWebBridge(): Api {
   const fromUrl = new URLSearchParams(location.search).get('token')
