@@ -26,6 +26,11 @@ export interface RoundSetup {
   totalMinutes: number | null
   /** When time is up, keep answering and record overtime instead of revealing. */
   allowOvertime: boolean
+  // ---- review (issue #8) ----
+  /** Questions chosen by main from a review source (weakest, due, never tried); in this order. */
+  questionIds?: string[]
+  /** Practice (cram): recorded in history, skipped by the review schedule. */
+  practice?: boolean
 }
 
 /** A question as it was when the round began: history stays readable when banks change later. */
