@@ -7,6 +7,17 @@ import * as v from 'valibot'
 import type { BankLoadProblem, Difficulty } from './core/bank/types'
 import type { RoundSummary } from './core/session/summary'
 import type { Attempt, InterruptedRound, RoundEvent, RoundQuestion, RoundView } from './core/session/types'
+// ---- review (issue #8) ----
+import { SOURCE_KINDS } from './core/review/source-kinds'
+import type { HomeSummary } from './core/review/home'
+import type { ReviewOverview } from './core/review/service'
+import type { GroupRow, QuestionRow } from './core/review/mastery'
+import type { Statistics } from './core/review/stats'
+import type { Forecast, TopicReadiness } from './core/review/forecast'
+import type { RoundSource } from './core/review/sources'
+export type { HomeSummary, ReviewOverview, GroupRow, QuestionRow, Statistics, Forecast, TopicReadiness, RoundSource }
+export type Interview = v.InferOutput<typeof InterviewSchema>
+// ---- end review ----
 import type { HistoryPage, QuestionAttemptRecord, SessionListItem, SessionSummary, StorageProblem } from './core/history/types'
 
 // ---- input schemas ------------------------------------------------------------------------------
@@ -25,12 +36,29 @@ export const RoundSetupSchema = v.strictObject({
   secondsPerQuestion: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(5, 'at least 5 seconds'), v.maxValue(3600, 'at most an hour'))),
   order: v.picklist(['random', 'as-written']),
   totalMinutes: v.nullable(v.pipe(v.number(), v.minValue(1, 'at least 1 minute'), v.maxValue(600, 'at most 10 hours'))),
-  allowOvertime: v.boolean()
+  allowOvertime: v.boolean(),
+  // ---- review (issue #8): drill from a review source (main chooses the questions); practice rounds ----
+  source: v.optional(
+    v.strictObject({
+      kind: v.picklist(SOURCE_KINDS),
+      topics: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(20))),
+      topic: v.optional(QuestionId)
+    })
+  ),
+  practice: v.optional(v.boolean())
+})
+
+// ---- review (issue #8): the interview date and the topics it covers ----
+export const InterviewSchema = v.strictObject({
+  date: v.pipe(v.string(), v.isoDate('must be a date (YYYY-MM-DD)')),
+  topics: v.pipe(v.array(QuestionId), v.maxLength(100)),
+  target: v.optional(v.pipe(v.number(), v.minValue(0.5, 'at least 50 %'), v.maxValue(0.97, 'at most 97 %')))
 })
 
 export const SettingsSchema = v.strictObject({
   theme: v.picklist(['system', 'light', 'dark']),
-  roundDefaults: RoundSetupSchema
+  roundDefaults: RoundSetupSchema,
+  interview: v.optional(v.nullable(InterviewSchema)) // review (issue #8)
 })
 export type Settings = v.InferOutput<typeof SettingsSchema>
 
@@ -85,7 +113,13 @@ export const requests = {
   'history:delete': SessionRef,
   'history:restore': SessionRef,
   'history:count': Nothing,
-  'history:clear': v.strictObject({ expectedCount: v.pipe(v.number(), v.integer(), v.minValue(0)) })
+  'history:clear': v.strictObject({ expectedCount: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  // ---- review (issue #8) ----
+  'review:home': Nothing,
+  'review:overview': Nothing,
+  'review:questions': v.strictObject({ kind: v.picklist(['topic', 'bank', 'difficulty']), key: v.pipe(v.string(), v.maxLength(120)) }),
+  'review:statistics': Nothing,
+  'review:forecast': Nothing
 } as const
 
 // ---- results ------------------------------------------------------------------------------------
@@ -148,6 +182,12 @@ export interface Results {
   'history:restore': SessionSummary
   'history:count': { deletable: number }
   'history:clear': { removed: number }
+  // ---- review (issue #8) ----
+  'review:home': HomeSummary
+  'review:overview': ReviewOverview
+  'review:questions': QuestionRow[]
+  'review:statistics': Statistics
+  'review:forecast': Forecast | null
 }
 
 export type Channel = keyof typeof requests

@@ -18,7 +18,8 @@ export const DEFAULT_SETTINGS: Settings = {
     order: 'random',
     totalMinutes: null,
     allowOvertime: false
-  }
+  },
+  interview: null // review (issue #8)
 }
 
 /** What electron-store and conf have in common: the whole store as one object, written atomically. */

@@ -25,6 +25,7 @@ import type { ContentLookup, HistoryPage, HistoryQuery, QuestionAttemptRecord, S
 export const INDEX_SCHEMA_VERSION = 1
 
 type IndexRecord = { k: 'h'; v: number } | { k: 's'; s: SessionSummary } | { k: 'd'; id: string }
+export type GradeLogChange = { grade: QuestionAttemptRecord } | { reset: true } // review (issue #8)
 type GradeRecord = { k: 'h'; v: number } | ({ k: 'g' } & QuestionAttemptRecord)
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/
@@ -201,6 +202,7 @@ export class HistoryStore {
     await this.ensureFile(this.gradesFile)
     await appendFile(this.gradesFile, encodeRecord({ k: 'g', ...g }))
     this.grades?.set(`${g.sessionId}#${g.questionIndex}`, g)
+    this.tellReview({ grade: g }) // review (issue #8)
   }
 
   private async ensureFile(file: string): Promise<void> {
@@ -291,6 +293,7 @@ export class HistoryStore {
     await writeFileAtomic(this.gradesFile, header + [...grades.values()].map((g) => encodeRecord({ k: 'g', ...g })).join(''))
     this.summaries = summaries
     this.grades = grades
+    this.tellReview({ reset: true }) // review (issue #8)
   }
 
   private async forget(id: string, message?: string): Promise<void> {
@@ -334,6 +337,7 @@ export class HistoryStore {
       await fsyncDir(this.sessionsDir)
       await this.appendIndex({ k: 'd', id })
       await appendDurable(this.indexFile, '')
+      this.tellReview({ reset: true }) // review (issue #8)
     })
   }
 
@@ -347,6 +351,7 @@ export class HistoryStore {
       const s = summarize(state)
       await this.appendIndex({ k: 's', s })
       await appendDurable(this.indexFile, '')
+      this.tellReview({ reset: true }) // review (issue #8)
       return s
     })
   }
@@ -356,6 +361,28 @@ export class HistoryStore {
     await this.loadIndex()
     await this.loadGrades()
   }
+
+  // ---- review (issue #8): the grade log for the review index, and word of each change ----------
+
+  private readonly reviewListeners: ((e: GradeLogChange) => void)[] = []
+
+  /** Calls `fn` with each grade-log line once it is written (its session record is already durable), and with `reset` after bulk changes. */
+  onGradeLog(fn: (e: GradeLogChange) => void): void {
+    this.reviewListeners.push(fn)
+  }
+
+  private tellReview(e: GradeLogChange): void {
+    for (const fn of this.reviewListeners) fn(e)
+  }
+
+  /** Every grade of the sessions in history (deleted ones left out). */
+  async liveGrades(): Promise<QuestionAttemptRecord[]> {
+    const grades = await this.loadGrades()
+    const live = await this.loadIndex()
+    return [...grades.values()].filter((g) => live.has(g.sessionId))
+  }
+
+  // ---- end review ------------------------------------------------------------------------------
 
   async count(): Promise<number> {
     return (await this.loadIndex()).size
@@ -379,6 +406,7 @@ export class HistoryStore {
       await rm(this.trashDir, { recursive: true, force: true })
       this.summaries = new Map(keep ? [[keep.id, keep]] : [])
       this.grades = new Map(grades.map((g) => [`${g.sessionId}#${g.questionIndex}`, g]))
+      this.tellReview({ reset: true }) // review (issue #8)
       return removed
     })
   }

@@ -6,8 +6,9 @@ import { groupRows, questionRows } from './mastery'
 import { recallAt } from './memory'
 import { dueToday, type ReviewContext } from './schedule'
 
-export const SOURCE_KINDS = ['weak-topics', 'weak-questions', 'never-tried', 'due', 'leeches', 'interview-plan'] as const
-export type SourceKind = (typeof SOURCE_KINDS)[number]
+import type { SourceKind } from './source-kinds'
+
+export { SOURCE_KINDS, type SourceKind } from './source-kinds'
 
 /** Where a drill round's questions come from; main turns it into question ids. */
 export interface RoundSource {
