@@ -9,12 +9,16 @@ import type { RoundSummary } from './core/session/summary'
 import type { Attempt, InterruptedRound, RoundEvent, RoundQuestion, RoundView } from './core/session/types'
 // ---- review (issue #8) ----
 import { SOURCE_KINDS } from './core/review/source-kinds'
-import type { HomeSummary } from './core/review/home'
-import type { ReviewOverview } from './core/review/service'
-import type { GroupRow, QuestionRow } from './core/review/mastery'
-import type { Statistics } from './core/review/stats'
-import type { Forecast, TopicReadiness } from './core/review/forecast'
-import type { RoundSource } from './core/review/sources'
+import type {
+  Forecast,
+  GroupRow,
+  HomeSummary,
+  QuestionRow,
+  ReviewOverview,
+  RoundSource,
+  Statistics,
+  TopicReadiness
+} from './core/review/results'
 export type { HomeSummary, ReviewOverview, GroupRow, QuestionRow, Statistics, Forecast, TopicReadiness, RoundSource }
 export type Interview = v.InferOutput<typeof InterviewSchema>
 // ---- end review ----

@@ -2,6 +2,8 @@ import type { ReviewIndex } from './index'
 import { recallAt, step, type Memory } from './memory'
 import { topicsOf, type ReviewContext } from './schedule'
 import { DAY_MS, dayKey, dayNumber } from './types'
+import type { Forecast } from './results'
+export type { Forecast, TopicReadiness } from './results'
 
 export const DEFAULT_TARGET = 0.8
 /** Reviews per day the plan may ask for at most. */
@@ -11,30 +13,6 @@ export const MAX_DAYS_AHEAD = 365
 export const PACE_DAYS = 14
 /** What the simulation assumes you answer in a planned review: Good (self-grade 4). */
 const PLANNED_RATING = 4
-
-export interface TopicReadiness {
-  topic: string
-  questions: number
-  practised: number
-  /** Mean predicted recall over all the topic's questions (never tried counts as 0), 0–1. */
-  recallNow: number
-  /** On the interview day, if you keep your recent pace. */
-  recallAtPace: number
-  /** On the interview day, if you follow the plan. */
-  recallWithPlan: number
-  readyAtPace: boolean
-}
-
-export interface Forecast {
-  interviewDate: string
-  daysLeft: number
-  target: number
-  /** Scheduled grades per day over the last PACE_DAYS days. */
-  pace: number
-  topics: TopicReadiness[]
-  plan: { perDay: number; feasible: boolean; today: string[]; summary: string }
-  summary: string
-}
 
 interface Item {
   id: string

@@ -1,22 +1,12 @@
-import { forecast, type Forecast } from './forecast'
+import { forecast } from './forecast'
 import type { ReviewIndex } from './index'
-import { groupRows, type GroupRow } from './mastery'
+import { groupRows } from './mastery'
 import { dueForecast, type ReviewContext } from './schedule'
-import { SOURCE_LABELS, type RoundSource } from './sources'
+import { SOURCE_LABELS } from './sources'
 import { streaks } from './stats'
 import { dayNumber } from './types'
-
-/** Home: where the day starts. */
-export interface HomeSummary {
-  graded: number
-  dueToday: number
-  next14: { date: string; count: number }[]
-  streak: { current: number; longest: number }
-  weakest: GroupRow[]
-  interview: Pick<Forecast, 'interviewDate' | 'daysLeft' | 'summary'> | null
-  /** The one round to start now, and why; null source: a first ordinary round. */
-  best: { source: RoundSource | null; label: string; reason: string }
-}
+import type { Forecast, GroupRow, HomeSummary, RoundSource } from './results'
+export type { HomeSummary } from './results'
 
 export function homeSummary(index: ReviewIndex, ctx: ReviewContext): HomeSummary {
   const next14 = dueForecast(index, ctx, 14)

@@ -4,51 +4,8 @@ import { isLeech } from './leeches'
 import { recallAt } from './memory'
 import { effectiveDue, endOfDay, topicsOf, type ReviewContext } from './schedule'
 import { DAY_MS } from './types'
-
-export type GroupKind = 'topic' | 'bank' | 'difficulty'
-
-/** The figures the Review screen shows for a topic, bank or difficulty, and for one question. */
-export interface Figures {
-  /** Mean predicted recall today over the practised questions, 0–1; null when none is practised. */
-  mastery: number | null
-  /** The mastery figure in plain words. */
-  meaning: string
-  attempts: number
-  /** Mean self-grade, 1–5. */
-  averageGrade: number | null
-  /** Share of the key points ticked, 0–1. */
-  keyPointShare: number | null
-  /** Share of timed answers that ran over their time, 0–1. */
-  overtimeRate: number | null
-  lastPractised: string | null
-  /** Mean grade per week over the last `TREND_WEEKS` weeks, oldest first; null for a week without grades. */
-  trend: (number | null)[]
-  trendWord: 'improving' | 'slipping' | 'steady' | 'not enough data'
-  /** Due by the end of today. */
-  due: number
-  leeches: number
-}
-
-export interface GroupRow extends Figures {
-  kind: GroupKind
-  key: string
-  questions: number
-  practised: number
-  neverTried: number
-}
-
-export interface QuestionRow extends Figures {
-  id: string
-  text: string
-  bankId: string
-  topics: string[]
-  difficulty: Difficulty
-  /** Next review (ISO), pulled forward before an interview; null when never scheduled. */
-  dueAt: string | null
-  /** Days until recall drops to 90 % (FSRS stability). */
-  stabilityDays: number | null
-  leech: boolean
-}
+import type { Figures, GroupKind, GroupRow, QuestionRow } from './results'
+export type { Figures, GroupKind, GroupRow, QuestionRow } from './results'
 
 export const TREND_WEEKS = 6
 

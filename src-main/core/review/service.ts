@@ -1,20 +1,14 @@
-import { forecast, type Forecast } from './forecast'
-import { homeSummary, type HomeSummary } from './home'
+import { forecast } from './forecast'
+import { homeSummary } from './home'
 import { ReviewIndex } from './index'
 import { isLeech } from './leeches'
-import { groupRows, questionRow, questionRows, type GroupKind, type GroupRow, type QuestionRow } from './mastery'
+import { groupRows, questionRow, questionRows, type GroupKind, type QuestionRow } from './mastery'
 import type { ReviewContext } from './schedule'
-import { chooseQuestions, type RoundSource } from './sources'
+import { chooseQuestions } from './sources'
 import { statistics, type Statistics } from './stats'
 import type { ReviewGrade } from './types'
-
-export interface ReviewOverview {
-  graded: number
-  topics: GroupRow[]
-  banks: GroupRow[]
-  difficulties: GroupRow[]
-  leeches: QuestionRow[]
-}
+import type { Forecast, HomeSummary, ReviewOverview, RoundSource } from './results'
+export type { ReviewOverview } from './results'
 
 /**
  * The review state for the app: built lazily from the grade log the first time a review screen

@@ -7,17 +7,10 @@ import { recallAt } from './memory'
 import { dueToday, type ReviewContext } from './schedule'
 
 import type { SourceKind } from './source-kinds'
+import type { RoundSource } from './results'
+export type { RoundSource } from './results'
 
 export { SOURCE_KINDS, type SourceKind } from './source-kinds'
-
-/** Where a drill round's questions come from; main turns it into question ids. */
-export interface RoundSource {
-  kind: SourceKind
-  /** weak-topics: how many of the weakest topics (default 3). */
-  topics?: number
-  /** never-tried: only this topic. */
-  topic?: string
-}
 
 export const SOURCE_LABELS: Record<SourceKind, string> = {
   'weak-topics': 'Weakest topics',

@@ -2,19 +2,8 @@ import type { ReviewIndex } from './index'
 import { groupRows } from './mastery'
 import { dueForecast, type ReviewContext } from './schedule'
 import { DAY_MS, dayKey, dayNumber } from './types'
-
-/** Everything the Statistics screen draws; each chart comes with a sentence for screen readers. */
-export interface Statistics {
-  heatmap: { from: string; to: string; days: { date: string; grades: number; minutes: number }[]; summary: string }
-  streak: { current: number; longest: number; summary: string }
-  weeks: { week: string; minutes: number; grades: number; averageGrade: number | null }[]
-  weeksSummary: string
-  gradeTrendSummary: string
-  due: { days: { date: string; count: number }[]; summary: string }
-  retention: { share: number | null; reviews: number; days: number; summary: string }
-  topics: { topic: string; mastery: number | null }[]
-  topicsSummary: string
-}
+import type { Statistics } from './results'
+export type { Statistics } from './results'
 
 export const HEATMAP_DAYS = 365
 export const WEEKS = 12
