@@ -41,7 +41,7 @@ const emptyAcc = (): Acc => ({
 
 function accumulate(a: Acc, t: QuestionTrack, index: ReviewIndex, ctx: ReviewContext): void {
   if (t.memory) {
-    a.recall += recallAt(t.memory, ctx.nowMs)
+    a.recall += recallAt(t.memory, ctx.nowMs + DAY_MS)
     a.practised++
     const d = effectiveDue(index, t, ctx)
     if (d !== null && d <= endOfDay(ctx.nowMs)) a.due++
@@ -95,8 +95,9 @@ function figures(a: Acc, noun: string): Figures {
 export function meaning(mastery: number | null, practised: number, noun: string): string {
   if (mastery === null) return `Not practised yet: no ${noun} here has been graded outside practice rounds.`
   const tenths = Math.round(mastery * 10)
-  if (practised === 1) return `If asked this ${noun} today, you would recall it well with a chance of about ${Math.round(mastery * 100)} %.`
-  return `If asked today, you would likely answer about ${tenths} in 10 of the ${practised} ${noun}s you have practised here well.`
+  if (practised === 1)
+    return `If asked this ${noun} tomorrow, you would answer it well with a chance of about ${Math.round(mastery * 100)} %.`
+  return `If asked tomorrow, you would likely answer about ${tenths} in 10 of the ${practised} ${noun}s you have practised here well.`
 }
 
 function groupKeys(kind: GroupKind, topics: string[], bankId: string, difficulty: Difficulty): string[] {
@@ -133,10 +134,12 @@ export function groupRows(index: ReviewIndex, ctx: ReviewContext, kind: GroupKin
   return rows.sort(weakestFirst)
 }
 
-export function weakestFirst(a: { mastery: number | null; key?: string; id?: string }, b: typeof a): number {
+/** Lowest mastery first, then lowest average grade; never practised last. */
+export function weakestFirst(a: { mastery: number | null; averageGrade: number | null; key?: string; id?: string }, b: typeof a): number {
   if (a.mastery === null || b.mastery === null) {
     if (a.mastery !== b.mastery) return a.mastery === null ? 1 : -1
   } else if (a.mastery !== b.mastery) return a.mastery - b.mastery
+  if ((a.averageGrade ?? 6) !== (b.averageGrade ?? 6)) return (a.averageGrade ?? 6) - (b.averageGrade ?? 6)
   return (a.key ?? a.id ?? '').localeCompare(b.key ?? b.id ?? '')
 }
 
@@ -165,7 +168,7 @@ export function questionRow(index: ReviewIndex, ctx: ReviewContext, id: string):
     topics: t ? topicsOf(t) : (q?.topics ?? []),
     difficulty: last?.difficulty ?? q?.difficulty ?? 'medium',
     ...figures(a, 'question'),
-    meaning: t?.memory ? meaningOne(recallAt(t.memory, ctx.nowMs)) : 'Never graded outside practice: no prediction yet.',
+    meaning: t?.memory ? meaningOne(recallAt(t.memory, ctx.nowMs + DAY_MS)) : 'Never graded outside practice: no prediction yet.',
     dueAt: due === null ? null : new Date(due).toISOString(),
     stabilityDays: t?.memory ? round(t.memory.stability, 1) : null,
     leech: t ? isLeech(t) : false
@@ -173,5 +176,5 @@ export function questionRow(index: ReviewIndex, ctx: ReviewContext, id: string):
 }
 
 function meaningOne(r: number): string {
-  return `If asked this question today, you would recall it well with a chance of about ${Math.round(r * 100)} %.`
+  return `If asked this question tomorrow, you would answer it well with a chance of about ${Math.round(r * 100)} %.`
 }

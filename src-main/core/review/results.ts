@@ -9,7 +9,7 @@ export type GroupKind = 'topic' | 'bank' | 'difficulty'
 
 /** The figures the Review screen shows for a topic, bank or difficulty, and for one question. */
 export interface Figures {
-  /** Mean predicted recall today over the practised questions, 0–1; null when none is practised. */
+  /** Mean predicted recall tomorrow (FSRS) over the practised questions, 0–1; null when none is practised. */
   mastery: number | null
   /** The mastery figure in plain words. */
   meaning: string

@@ -2,9 +2,10 @@ import { PlanError } from '../session/plan'
 import { forecast } from './forecast'
 import type { ReviewIndex } from './index'
 import { isLeech } from './leeches'
-import { groupRows, questionRows } from './mastery'
+import { groupRows, questionRows, weakestFirst } from './mastery'
 import { recallAt } from './memory'
 import { dueToday, type ReviewContext } from './schedule'
+import { DAY_MS } from './types'
 
 import type { SourceKind } from './source-kinds'
 import type { RoundSource } from './results'
@@ -36,9 +37,9 @@ export function chooseQuestions(index: ReviewIndex, ctx: ReviewContext, source: 
     case 'weak-questions':
       ids = [...index.questions.values()]
         .filter((t) => t.memory)
-        .map((t) => [recallAt(t.memory, ctx.nowMs), t.id] as const)
-        .sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1))
-        .map(([, id]) => id)
+        .map((t) => ({ id: t.id, mastery: recallAt(t.memory, ctx.nowMs + DAY_MS), averageGrade: t.ratingSum / t.attempts }))
+        .sort(weakestFirst)
+        .map((r) => r.id)
       break
     case 'never-tried':
       ids = ctx.catalogue.filter((q) => !index.questions.has(q.id) && (!source.topic || q.topics.includes(source.topic))).map((q) => q.id)
