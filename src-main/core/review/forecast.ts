@@ -96,7 +96,7 @@ export function forecast(index: ReviewIndex, ctx: ReviewContext, target = DEFAUL
         horizon === 0
           ? 'The interview day has come: no plan is left to make. Good luck!'
           : feasible
-            ? `Answer ${perDay} ${perDay === 1 ? 'question' : 'questions'} a day (today: the ${plan.firstDay.length} listed) and every topic should be above ${pct(target)} recall on the day.`
+            ? `Answer ${perDay} ${perDay === 1 ? 'question' : 'questions'} a day (the drill “Interview plan” picks them) and every topic should be above ${pct(target)} recall on the day.`
             : `Even ${MAX_PER_DAY} questions a day would not lift every topic above ${pct(target)} by then; this plan gets as close as it can.`
     },
     summary:
