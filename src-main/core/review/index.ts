@@ -151,7 +151,7 @@ export class ReviewIndex {
   }
 
   private count(r: ReviewGrade, review: boolean, sign: 1 | -1): void {
-    const k = dayKey(r.atMs)
+    const k = r.at.length === 24 && r.at.endsWith('Z') ? r.at.slice(0, 10) : dayKey(r.atMs)
     let d = this.days.get(k)
     if (!d) this.days.set(k, (d = { grades: 0, ratingSum: 0, usedMs: 0, reviews: 0, recalled: 0 }))
     d.grades += sign

@@ -1,9 +1,41 @@
-import { createEmptyCard, fsrs, Rating, State, type Card, type Grade } from 'ts-fsrs'
+import { clamp, createEmptyCard, fsrs, generatorParameters, Rating, roundTo, S_MIN, State, type Card, type Grade } from 'ts-fsrs'
 import { toFsrsGrade } from './grade-map'
 import { DAY_MS, dayNumber } from './types'
 
 /** The scheduler: FSRS defaults, whole-day intervals, no fuzz (the same input gives the same dates). */
-export const scheduler = fsrs({ enable_short_term: false, enable_fuzz: false })
+const PARAMS = generatorParameters({ enable_short_term: false, enable_fuzz: false })
+export const scheduler = fsrs(PARAMS)
+/** The weights as a plain array: ts-fsrs reads them through a Proxy, which is most of its cost per step. */
+const w = [...PARAMS.w]
+
+const initDifficulty = (g: number): number => roundTo(w[4] - Math.exp((g - 1) * w[5]) + 1, 8)
+
+/**
+ * ts-fsrs's `next_state` (FSRS-6, long-term scheduler) on plain numbers: the same formulas, the same
+ * rounding. `memory.test.ts` checks it against `scheduler.next` grade by grade, due dates included.
+ */
+function nextState(prev: { stability: number; difficulty: number } | null, t: number, g: Grade): { stability: number; difficulty: number } {
+  if (!prev) return { difficulty: clamp(initDifficulty(g), 1, 10), stability: Math.max(w[g - 1], 0.1) }
+  const { difficulty: d, stability: s } = prev
+  const r = scheduler.forgetting_curve(t, s)
+  let stability: number
+  if (g === Rating.Again) {
+    const afterFail = roundTo(
+      clamp(w[11] * Math.pow(d, -w[12]) * (Math.pow(s + 1, w[13]) - 1) * Math.exp((1 - r) * w[14]), S_MIN, 36500),
+      8
+    )
+    stability = clamp(roundTo(s, 8), S_MIN, afterFail)
+  } else {
+    const hard = g === Rating.Hard ? w[15] : 1
+    const easy = g === Rating.Easy ? w[16] : 1
+    stability = roundTo(
+      clamp(s * (1 + Math.exp(w[8]) * (11 - d) * Math.pow(s, -w[9]) * (Math.exp((1 - r) * w[10]) - 1) * hard * easy), S_MIN, 36500),
+      8
+    )
+  }
+  const next = d + roundTo((-w[6] * (g - 3) * (10 - d)) / 9, 8)
+  return { stability, difficulty: clamp(roundTo(w[7] * initDifficulty(Rating.Easy) + (1 - w[7]) * next, 8), 1, 10) }
+}
 
 /** What FSRS knows about one question after its grades so far. Derived; never written to disk. */
 export interface Memory {
@@ -19,19 +51,17 @@ export interface Memory {
 }
 
 /**
- * One grade applied to a memory state. This is ts-fsrs's own `next_state` on numbers (no Date or
- * log objects per step), which makes replaying 200,000 grades cheap; `memory.test.ts` checks that
- * it equals `scheduler.next` step by step.
+ * One grade applied to a memory state, on numbers (no Date or log objects per step), which makes
+ * replaying 200,000 grades cheap; `memory.test.ts` checks that it equals `scheduler.next` step by step.
  */
 export function step(m: Memory | null, atMs: number, rating: number): Memory {
   const grade = toFsrsGrade(rating)
   if (!m) {
-    const s = scheduler.next_state(null, 0, grade)
+    const s = nextState(null, 0, grade)
     return { stability: s.stability, difficulty: s.difficulty, reps: 1, lapses: 0, lastMs: atMs, lastGrade: grade, before: null }
   }
   const t = Math.max(0, dayNumber(atMs) - dayNumber(m.lastMs))
-  const r = scheduler.forgetting_curve(t, m.stability)
-  const s = scheduler.next_state({ stability: m.stability, difficulty: m.difficulty }, t, grade, r)
+  const s = nextState(m, t, grade)
   const { before: _b, lastGrade: _g, ...prev } = m
   return {
     stability: s.stability,

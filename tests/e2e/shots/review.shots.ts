@@ -27,7 +27,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(page.getByText('Interview date saved.')).toBeHidden({ timeout: 15_000 })
       await page.locator('li.group').first().getByRole('button').first().click()
       await expect(page.locator('li.question').first()).toBeVisible()
-      await page.evaluate(() => window.scrollTo(0, 0))
+      await page.getByRole('heading', { name: 'Review', level: 1 }).scrollIntoViewIfNeeded()
       await shot('review')
       await page.getByTestId('forecast').scrollIntoViewIfNeeded()
       await shot('review-forecast')
