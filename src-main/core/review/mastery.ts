@@ -3,7 +3,7 @@ import type { QuestionTrack, ReviewIndex } from './index'
 import { isLeech } from './leeches'
 import { recallAt } from './memory'
 import { effectiveDue, endOfDay, topicsOf, type ReviewContext } from './schedule'
-import { DAY_MS } from './types'
+import { DAY_MS, type CatalogueQuestion } from './types'
 import type { Figures, GroupKind, GroupRow, QuestionRow } from './results'
 export type { Figures, GroupKind, GroupRow, QuestionRow } from './results'
 
@@ -156,7 +156,7 @@ export function questionRows(index: ReviewIndex, ctx: ReviewContext, kind: Group
 
 export function questionRow(index: ReviewIndex, ctx: ReviewContext, id: string): QuestionRow {
   const t = index.questions.get(id)
-  const q = ctx.catalogue.find((c) => c.id === id)
+  const q = catalogueById(ctx.catalogue).get(id)
   const a = emptyAcc()
   if (t) accumulate(a, t, index, ctx)
   const last = t?.grades[t.grades.length - 1]
@@ -173,6 +173,13 @@ export function questionRow(index: ReviewIndex, ctx: ReviewContext, id: string):
     stabilityDays: t?.memory ? round(t.memory.stability, 1) : null,
     leech: t ? isLeech(t) : false
   }
+}
+
+const byIdCache = new WeakMap<CatalogueQuestion[], Map<string, CatalogueQuestion>>()
+function catalogueById(catalogue: CatalogueQuestion[]): Map<string, CatalogueQuestion> {
+  let m = byIdCache.get(catalogue)
+  if (!m) byIdCache.set(catalogue, (m = new Map(catalogue.map((q) => [q.id, q]))))
+  return m
 }
 
 function meaningOne(r: number): string {
