@@ -62,7 +62,6 @@ export function step(m: Memory | null, atMs: number, rating: number): Memory {
   }
   const t = Math.max(0, dayNumber(atMs) - dayNumber(m.lastMs))
   const s = nextState(m, t, grade)
-  const { before: _b, lastGrade: _g, ...prev } = m
   return {
     stability: s.stability,
     difficulty: s.difficulty,
@@ -70,7 +69,7 @@ export function step(m: Memory | null, atMs: number, rating: number): Memory {
     lapses: m.lapses + (grade === Rating.Again ? 1 : 0),
     lastMs: atMs,
     lastGrade: grade,
-    before: prev
+    before: { stability: m.stability, difficulty: m.difficulty, reps: m.reps, lapses: m.lapses, lastMs: m.lastMs }
   }
 }
 
