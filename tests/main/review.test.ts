@@ -91,6 +91,17 @@ describe('review through the contract', () => {
     })
   })
 
+  it('drills one topic, and the never-tried questions of a topic', async () => {
+    const dispatch = await app()
+    const one = await call(dispatch, 'round:start', { ...setup({ questionCount: 5 }), source: { kind: 'topic', topic: 'etcd' } })
+    expect([one.count, one.question.questionId]).toEqual([1, 'sample-etcd-two'])
+    await call(dispatch, 'round:reveal', { roundId: one.id })
+    await call(dispatch, 'round:grade', { roundId: one.id, index: 0, rating: 2, keyPoints: [], note: '' })
+    await call(dispatch, 'round:next', { roundId: one.id })
+    const fresh = await call(dispatch, 'round:start', { ...setup({ questionCount: 5 }), source: { kind: 'never-tried' } })
+    expect([fresh.count, fresh.question.questionId]).toEqual([1, 'sample-kube-proxy-ns'])
+  })
+
   it('says plainly when a source has nothing to drill', async () => {
     const dispatch = await app()
     expect(await dispatch('round:start', { ...setup(), source: { kind: 'due' } })).toMatchObject({

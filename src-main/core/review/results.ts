@@ -112,6 +112,6 @@ export interface RoundSource {
   kind: SourceKind
   /** weak-topics: how many of the weakest topics (default 3). */
   topics?: number
-  /** never-tried: only this topic. */
+  /** never-tried: only this topic; topic: the topic to drill, weakest questions first. */
   topic?: string
 }

@@ -19,7 +19,8 @@ export const SOURCE_LABELS: Record<SourceKind, string> = {
   'never-tried': 'Never tried',
   due: 'Due today',
   leeches: 'Leeches',
-  'interview-plan': "Today's interview plan"
+  'interview-plan': "Today's interview plan",
+  topic: 'One topic, weakest first'
 }
 
 /** The question ids of a drill round from `source`, best first, at most `limit`. */
@@ -53,6 +54,9 @@ export function chooseQuestions(index: ReviewIndex, ctx: ReviewContext, source: 
     case 'interview-plan':
       ids = forecast(index, ctx)?.plan.today ?? []
       break
+    case 'topic':
+      ids = source.topic ? questionRows(index, ctx, 'topic', source.topic).map((r) => r.id) : []
+      break
   }
   const known = new Set(ctx.catalogue.map((q) => q.id))
   const out = [...new Set(ids)].filter((id) => known.has(id)).slice(0, limit)
@@ -69,7 +73,9 @@ function emptyMessage(source: RoundSource): string {
     case 'leeches':
       return 'No leeches: no question has been forgotten again and again.'
     case 'interview-plan':
-      return 'Set an interview date first (on Home or Review).'
+      return 'Set an interview date first (on the Review screen).'
+    case 'topic':
+      return source.topic ? `No question of ${source.topic} is in the banks loaded now.` : 'Choose a topic to drill.'
     default:
       return 'Grade a few answers first: there is nothing weak to drill yet.'
   }
