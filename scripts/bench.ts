@@ -16,6 +16,7 @@ import type { RoundSetup } from '../src-main/core/session/types'
 import type { KeyValueFile } from '../src-main/core/settings'
 import { createAppServices } from '../src-main/services'
 import { generateHistory } from './synthetic-history'
+import { benchReview } from './bench-review' // review (issue #8)
 
 const { values } = parseArgs({ options: { sessions: { type: 'string' }, expiries: { type: 'string' } } })
 const SESSIONS = Number(values.sessions ?? 10_000)
@@ -292,6 +293,9 @@ cleanup.push(empty)
     pass: pct(grades, 95) < 20
   })
 }
+
+// ---- review (issue #8): rows from scripts/bench-review.ts on the same synthetic history ----
+rows.push(...(await benchReview(big, banks)))
 
 for (const d of cleanup) rmSync(d, { recursive: true, force: true })
 

@@ -7,6 +7,22 @@ import * as v from 'valibot'
 import type { BankLoadProblem, Difficulty, QuestionTally } from './core/bank/types'
 import type { RoundSummary } from './core/session/summary'
 import type { Attempt, InterruptedRound, RoundEvent, RoundQuestion, RoundView } from './core/session/types'
+// ---- review (issue #8) ----
+import { reviewRequests, type Interview } from './core/review/schema'
+import type {
+  Forecast,
+  GroupRow,
+  HomeSummary,
+  QuestionRow,
+  ReviewOverview,
+  RoundSource,
+  Statistics,
+  TopicReadiness
+} from './core/review/results'
+export type { HomeSummary, ReviewOverview, GroupRow, QuestionRow, Statistics, Forecast, TopicReadiness, RoundSource }
+export type { Interview }
+export { InterviewSchema } from './core/review/schema'
+// ---- end review ----
 import type { HistoryPage, QuestionAttemptRecord, SessionListItem, SessionSummary, StorageProblem } from './core/history/types'
 import { roundRequests } from './core/session/schema'
 import { historyRequests } from './core/history/schema'
@@ -26,7 +42,8 @@ export const requests = {
   'settings:update': SettingsPatchSchema,
   'round:current': Nothing,
   ...roundRequests,
-  ...historyRequests
+  ...historyRequests,
+  ...reviewRequests // ---- review (issue #8): the review:* channels; round:start widened with a drill source ----
 } as const
 
 // ---- results ------------------------------------------------------------------------------------
@@ -91,6 +108,12 @@ export interface Results {
   'history:restore': SessionSummary
   'history:count': { deletable: number }
   'history:clear': { removed: number }
+  // ---- review (issue #8) ----
+  'review:home': HomeSummary
+  'review:overview': ReviewOverview
+  'review:questions': QuestionRow[]
+  'review:statistics': Statistics
+  'review:forecast': Forecast | null
 }
 
 export type Channel = keyof typeof requests

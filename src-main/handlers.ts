@@ -17,7 +17,7 @@ function handlersFor(s: AppServices): Handlers {
     'app:state': () => s.appState(),
     'banks:list': () => s.bankSummaries(),
     'settings:update': (patch) => s.settings.update(patch),
-    'round:start': (setup) => s.rounds.start(setup),
+    'round:start': (setup) => s.review.startRound(setup), // review (issue #8): resolves a drill source first
     'round:current': () => s.rounds.current(),
     'round:saveDraft': (input) => s.rounds.saveDraft(input),
     'round:reveal': (input) => s.rounds.reveal(input),
@@ -34,7 +34,13 @@ function handlersFor(s: AppServices): Handlers {
     'history:delete': async ({ sessionId }) => (await s.history.delete(sessionId, s.rounds.activeId), null),
     'history:restore': ({ sessionId }) => s.history.restore(sessionId),
     'history:count': async () => ({ deletable: await s.deletableCount() }),
-    'history:clear': ({ expectedCount }) => s.clearHistory(expectedCount)
+    'history:clear': ({ expectedCount }) => s.clearHistory(expectedCount),
+    // ---- review (issue #8) ----
+    'review:home': () => s.review.service.home(),
+    'review:overview': () => s.review.service.overview(),
+    'review:questions': ({ kind, key }) => s.review.service.questions(kind, key),
+    'review:statistics': () => s.review.service.statistics(),
+    'review:forecast': () => s.review.service.forecast()
   }
 }
 

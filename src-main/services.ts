@@ -12,6 +12,7 @@ import { summarizeRound } from './core/session/summary'
 import { summarize } from './core/history/summary'
 import { systemClock, type Clock } from './core/session/clock'
 import { SettingsService, type KeyValueFile } from './core/settings'
+import { createReviewServices } from './review-services' // review (issue #8)
 import type { AppState, AttemptHistoryItem, BankSummary, Events, EventName, Problem, SessionDetail } from './contract'
 
 export interface AppServicesOptions {
@@ -56,6 +57,14 @@ export async function createAppServices(opts: AppServicesOptions) {
     emit: (e) => (e.type === 'changed' ? opts.emit('round:changed', e.view) : opts.emit('round:expired', e))
   })
   await rounds.init()
+  // ---- review (issue #8): the review index, fed by the grade log; built after the history warm-up ----
+  const review = createReviewServices({
+    history,
+    rounds,
+    banks: () => banks,
+    settings: () => settings.get(),
+    wallNow: () => (opts.clock ?? systemClock).wallNow()
+  })
   const problems = (): Problem[] => [...library.problems, ...history.problems]
   // Once the window is up, read the history indexes in the background so that History and search
   // answer at once; start-up itself reads no session file and no index.
@@ -63,6 +72,7 @@ export async function createAppServices(opts: AppServicesOptions) {
     const before = history.problems.length
     await history.warmUp()
     if (history.problems.length > before) opts.emit('app:problems', problems())
+    await review.warmUp() // review (issue #8)
   }
   if (opts.warmUpDelayMs !== null) {
     setTimeout(() => void warmUp().catch((e) => console.error('history warm-up failed', e)), opts.warmUpDelayMs ?? 1500).unref()
@@ -72,6 +82,7 @@ export async function createAppServices(opts: AppServicesOptions) {
     settings,
     rounds,
     history,
+    review, // review (issue #8)
     content: {
       questionText: (id: string) => byQuestion.get(id)?.text,
       bankTitle: (id: string) => banks.find((b) => b.id === id)?.title

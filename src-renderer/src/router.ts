@@ -13,6 +13,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/summary/:id', name: 'summary', component: SummaryView, props: true, meta: { title: 'Round summary' } },
   { path: '/history', name: 'history', component: HistoryView, meta: { title: 'History' } },
   { path: '/history/:id', name: 'session', component: SessionView, props: true, meta: { title: 'Session' } },
+  // ---- review (issue #8): Statistics is its own chunk (ECharts loads only there) ----
+  { path: '/review', name: 'review', component: () => import('./views/ReviewView.vue'), meta: { title: 'Review' } },
+  { path: '/statistics', name: 'statistics', component: () => import('./views/StatisticsView.vue'), meta: { title: 'Statistics' } },
   { path: '/:pathMatch(.*)*', redirect: '/' }
 ]
 
