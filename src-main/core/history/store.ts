@@ -112,8 +112,13 @@ export class HistoryStore implements SessionLog {
     return () => this.bulkListeners.delete(listener)
   }
 
-  /** Every grade-log line of the sessions in history (deleted ones left out): the review's cold build. */
-  liveGrades(): Promise<QuestionAttemptRecord[]> {
+  /**
+   * Every grade-log line of the sessions in history (deleted ones left out): the review's cold build.
+   * Two turns of the queue: the summaries first, so a History request made meanwhile is answered
+   * before the (larger) grade log is read.
+   */
+  async liveGrades(): Promise<QuestionAttemptRecord[]> {
+    await this.serial(() => this.index())
     return this.serial(async () => {
       const live = await this.index()
       const grades = await this.indexes.loadGrades()
