@@ -17,6 +17,7 @@ import type { KeyValueFile } from '../src-main/core/settings'
 import { createAppServices } from '../src-main/services'
 import { generateHistory } from './synthetic-history'
 import { benchLibrary } from './bench-library' // issue-10
+import { benchReview } from './bench-review' // review (issue #8)
 
 const { values } = parseArgs({ options: { sessions: { type: 'string' }, expiries: { type: 'string' } } })
 const SESSIONS = Number(values.sessions ?? 10_000)
@@ -378,6 +379,8 @@ rows.push(...(await benchLibrary(pct)))
   })
 }
 // ---- end export + backup ------------------------------------------------------------------------
+// ---- review (issue #8): rows from scripts/bench-review.ts on the same synthetic history ----
+rows.push(...(await benchReview(big, banks)))
 
 for (const d of cleanup) rmSync(d, { recursive: true, force: true })
 

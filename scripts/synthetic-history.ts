@@ -107,7 +107,23 @@ export async function generateHistory(
       const note = random() < 0.3 ? `remember ${pick(WORDS)}` : ''
       records.push({ t: 'grade', i, rating, keyPoints: [0], note, at: at(clock), roundUsedMs: clock })
       gradeLog.push(
-        encodeGradeLine({ sessionId: id, questionIndex: i, questionId: questions[i].questionId, rating, at: at(clock), draft, note })
+        encodeGradeLine({
+          sessionId: id,
+          questionIndex: i,
+          questionId: questions[i].questionId,
+          rating,
+          at: at(clock),
+          draft,
+          note,
+          // ---- review (issue #8): the fields the app's grade log now carries ----
+          bankId: questions[i].bankId,
+          topics: questions[i].topics,
+          difficulty: questions[i].difficulty,
+          keyPointsHit: 1,
+          keyPointsTotal: questions[i].keyPoints.length,
+          usedMs: used,
+          overtimeMs: 0
+        })
       )
       grades++
     }

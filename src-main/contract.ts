@@ -9,6 +9,22 @@ import { BankTitleSchema, QuestionDraftSchema, TopicSchema } from './core/bank/e
 import type { LibraryResults } from './library-contract'
 import type { RoundSummary } from './core/session/summary'
 import type { Attempt, InterruptedRound, RoundEvent, RoundQuestion, RoundView } from './core/session/types'
+// ---- review (issue #8) ----
+import { reviewRequests, type Interview } from './core/review/schema'
+import type {
+  Forecast,
+  GroupRow,
+  HomeSummary,
+  QuestionRow,
+  ReviewOverview,
+  RoundSource,
+  Statistics,
+  TopicReadiness
+} from './core/review/results'
+export type { HomeSummary, ReviewOverview, GroupRow, QuestionRow, Statistics, Forecast, TopicReadiness, RoundSource }
+export type { Interview }
+export { InterviewSchema } from './core/review/schema'
+// ---- end review ----
 import type { HistoryPage, QuestionAttemptRecord, SessionListItem, SessionSummary, StorageProblem } from './core/history/types'
 import { DifficultySchema, roundRequests, SlugSchema } from './core/session/schema'
 import { historyRequests } from './core/history/schema'
@@ -109,7 +125,8 @@ export const requests = {
   ...roundRequests,
   ...historyRequests,
   ...exportRequests,
-  ...backupRequests
+  ...backupRequests,
+  ...reviewRequests // ---- review (issue #8): the review:* channels; round:start widened with a drill source ----
 } as const
 
 // ---- results ------------------------------------------------------------------------------------
@@ -174,6 +191,12 @@ export interface Results extends LibraryResults, ExportResults {
   'history:restore': SessionSummary
   'history:count': { deletable: number }
   'history:clear': { removed: number }
+  // ---- review (issue #8) ----
+  'review:home': HomeSummary
+  'review:overview': ReviewOverview
+  'review:questions': QuestionRow[]
+  'review:statistics': Statistics
+  'review:forecast': Forecast | null
 }
 
 export type Channel = keyof typeof requests

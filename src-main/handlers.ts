@@ -20,7 +20,7 @@ function handlersFor(s: AppServices): Handlers {
     'app:state': () => s.appState(),
     'banks:list': () => s.bankSummaries(),
     'settings:update': (patch) => s.settings.update(patch),
-    'round:start': (setup) => s.rounds.start(setup),
+    'round:start': (setup) => s.review.startRound(setup), // review (issue #8): resolves a drill source first
     'round:current': () => s.rounds.current(),
     'round:saveDraft': (input) => s.rounds.saveDraft(input),
     'round:reveal': (input) => s.rounds.reveal(input),
@@ -67,7 +67,13 @@ function handlersFor(s: AppServices): Handlers {
     'backup:inspect': ({ fileId }) => s.data.backupInspect(fileId),
     'backup:restore': ({ fileId, expectedSessions }) => s.data.backupRestore(fileId, expectedSessions),
     'backup:list': () => s.data.listBackups(),
-    'backup:pickLocal': ({ name }) => s.data.pickLocal(name)
+    'backup:pickLocal': ({ name }) => s.data.pickLocal(name),
+    // ---- review (issue #8) ----
+    'review:home': () => s.review.service.home(),
+    'review:overview': () => s.review.service.overview(),
+    'review:questions': ({ kind, key }) => s.review.service.questions(kind, key),
+    'review:statistics': () => s.review.service.statistics(),
+    'review:forecast': () => s.review.service.forecast()
   }
 }
 

@@ -16,6 +16,7 @@ import { summarizeRound } from './core/session/summary'
 import { summarize } from './core/history/summary'
 import { systemClock, type Clock } from './core/session/clock'
 import { SettingsService, type KeyValueFile } from './core/settings'
+import { createReviewServices } from './review-services' // review (issue #8)
 import type { AppState, AttemptHistoryItem, BankSummary, Events, EventName, Problem, SessionDetail } from './contract'
 
 export interface AppServicesOptions {
@@ -85,12 +86,21 @@ export async function createAppServices(opts: AppServicesOptions) {
     emit: opts.emit,
     openDialog: opts.openDialog
   })
+  // ---- review (issue #8): the review index, fed by the grade log; built after the history warm-up ----
+  const review = createReviewServices({
+    history,
+    rounds,
+    banks: () => catalog.banks(),
+    settings: () => settings.get(),
+    wallNow: () => (opts.clock ?? systemClock).wallNow()
+  })
   // Once the window is up, read the history indexes in the background so that History and search
   // answer at once; start-up itself reads no session file and no index.
   const warmUp = async (): Promise<void> => {
     const before = history.problems.length
     await history.warmUp()
     if (history.problems.length > before) opts.emit('app:problems', problems())
+    await review.warmUp() // review (issue #8)
   }
   if (opts.warmUpDelayMs !== null) {
     setTimeout(() => void warmUp().catch((e) => console.error('history warm-up failed', e)), opts.warmUpDelayMs ?? 1500).unref()
@@ -116,6 +126,7 @@ export async function createAppServices(opts: AppServicesOptions) {
     catalog,
     library,
     data,
+    review, // review (issue #8)
     content: {
       questionText: (id: string) => catalog.question(id)?.text, // #13: follow-ups drilled as questions too
       bankTitle: (id: string) => catalog.banks().find((b) => b.id === id)?.title

@@ -21,7 +21,8 @@ export const DEFAULT_SETTINGS: Settings = {
     order: 'random',
     totalMinutes: null,
     allowOvertime: false
-  }
+  },
+  interview: null // review (issue #8)
 }
 
 /** What electron-store and conf have in common: the whole store as one object, written atomically. */
@@ -107,10 +108,14 @@ function salvage(store: Record<string, unknown>): { settings: Settings; reset: s
     else reset.push(`roundDefaults.${key}`)
   }
   const roundDefaults = v.safeParse(RoundSetupSchema, defaults)
+  // ---- review (issue #8): the interview date is kept when valid on its own ----
+  const interview = v.safeParse(SettingsSchema.entries.interview, store.interview ?? null)
+  if (!interview.success) reset.push('interview')
   return {
     settings: {
       theme: theme.success ? theme.output : DEFAULT_SETTINGS.theme,
-      roundDefaults: roundDefaults.success ? roundDefaults.output : DEFAULT_SETTINGS.roundDefaults
+      roundDefaults: roundDefaults.success ? roundDefaults.output : DEFAULT_SETTINGS.roundDefaults,
+      interview: interview.success ? interview.output : null // review (issue #8)
     },
     reset
   }

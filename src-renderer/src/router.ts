@@ -24,6 +24,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/questions/edit/:id', name: 'question-edit', component: QuestionEditView, props: true, meta: { title: 'Edit question' } },
   { path: '/questions/import', name: 'import', component: ImportView, meta: { title: 'Import questions' } },
   { path: '/data', name: 'data', component: DataView, meta: { title: 'Data and backups' } }, // issue #9
+  // ---- review (issue #8): Statistics is its own chunk (ECharts loads only there) ----
+  { path: '/review', name: 'review', component: () => import('./views/ReviewView.vue'), meta: { title: 'Review' } },
+  { path: '/statistics', name: 'statistics', component: () => import('./views/StatisticsView.vue'), meta: { title: 'Statistics' } },
   { path: '/:pathMatch(.*)*', redirect: '/' }
 ]
 

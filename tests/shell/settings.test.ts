@@ -50,7 +50,8 @@ describe('settings in electron-store', () => {
     writeFileSync(join(dir, 'settings.json'), JSON.stringify(bad))
     const problems: StorageProblem[] = []
     const s = await SettingsService.open(dir, () => openElectronSettings(dir), problems)
-    expect(s.get()).toEqual({ theme: 'dark', roundDefaults: { ...DEFAULT_SETTINGS.roundDefaults, order: 'as-written' } })
+    // interview: review (issue #8); null (no interview date) when the file has none
+    expect(s.get()).toEqual({ theme: 'dark', roundDefaults: { ...DEFAULT_SETTINGS.roundDefaults, order: 'as-written' }, interview: null })
     expect(problems).toEqual([
       {
         file: join(dir, 'settings.json'),
@@ -69,5 +70,19 @@ describe('settings in electron-store', () => {
     expect(s.get()).toEqual(DEFAULT_SETTINGS)
     expect(problems).toEqual([{ file: join(dir, 'settings.json'), keptAt: expect.any(String), message: expect.stringMatching(/damaged/) }])
     expect(readFileSync(problems[0].keptAt!, 'utf8')).toBe('null')
+  })
+  // ---- review (issue #8) ----
+  it('keep a valid interview date when another setting fails, and reset a bad one with the rest kept', async () => {
+    const dir = tempDir()
+    const interview = { date: '2027-01-15', topics: ['networking'] }
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ theme: 'purple', roundDefaults: DEFAULT_SETTINGS.roundDefaults, interview }))
+    const problems: StorageProblem[] = []
+    expect((await SettingsService.open(dir, () => openElectronSettings(dir), problems)).get().interview).toEqual(interview)
+    const dir2 = tempDir()
+    writeFileSync(join(dir2, 'settings.json'), JSON.stringify({ theme: 'dark', interview: { date: 'soon', topics: [] } }))
+    const problems2: StorageProblem[] = []
+    const s = await SettingsService.open(dir2, () => openElectronSettings(dir2), problems2)
+    expect(s.get()).toMatchObject({ theme: 'dark', interview: null })
+    expect(problems2[0].message).toMatch(/interview/)
   })
 })

@@ -38,6 +38,8 @@ const gradeKey = (g: QuestionAttemptRecord): string => `${g.sessionId}#${g.quest
 export class HistoryIndexes {
   summaries: Map<string, SessionSummary> | null = null
   grades: Map<string, QuestionAttemptRecord> | null = null
+  /** review (issue #8): told after a rebuild from the session files (HistoryStore passes it on). */
+  onRebuilt: (() => void) | null = null
 
   constructor(
     readonly indexFile: string,
@@ -167,6 +169,7 @@ export class HistoryIndexes {
     await this.replace(this.gradesFile, encodeIndexHeader() + [...grades.values()].map(encodeGradeLine).join(''))
     this.summaries = summaries
     this.grades = grades
+    this.onRebuilt?.() // review (issue #8)
     return { summaries, grades }
   }
 

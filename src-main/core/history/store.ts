@@ -49,6 +49,7 @@ export class HistoryStore implements SessionLog {
   private readonly serial = serialQueue()
   private readonly listeners = new Set<(e: DurableRecord) => void>()
   private reconciled = false
+  private readonly bulkListeners = new Set<() => void>() // review (issue #8)
   private readonly recovery: Recovery
 
   constructor(dataDir: string) {
@@ -77,6 +78,7 @@ export class HistoryStore implements SessionLog {
       derive: (state) => this.derive(state),
       closeMarker: () => this.closeMarker()
     })
+    this.indexes.onRebuilt = () => this.notifyBulk() // review (issue #8)
   }
 
   /** Files that were damaged, missing or could not be written, and what was done about them. */
@@ -98,6 +100,43 @@ export class HistoryStore implements SessionLog {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
   }
+
+  // ---- review (issue #8): bulk changes and the live grade log ------------------------------------
+
+  /**
+   * Observes changes to history in bulk (delete, restore, clear, an index rebuild), after which
+   * state derived from single records (the review index) must be rebuilt. Returns an unsubscribe.
+   */
+  onBulkChange(listener: () => void): () => void {
+    this.bulkListeners.add(listener)
+    return () => this.bulkListeners.delete(listener)
+  }
+
+  /**
+   * Every grade-log line of the sessions in history (deleted ones left out): the review's cold build.
+   * Two turns of the queue: the summaries first, so a History request made meanwhile is answered
+   * before the (larger) grade log is read.
+   */
+  async liveGrades(): Promise<QuestionAttemptRecord[]> {
+    await this.serial(() => this.index())
+    return this.serial(async () => {
+      const live = await this.index()
+      const grades = await this.indexes.loadGrades()
+      return [...grades.values()].filter((g) => live.has(g.sessionId))
+    })
+  }
+
+  private notifyBulk(): void {
+    for (const l of this.bulkListeners) {
+      try {
+        l()
+      } catch (err) {
+        console.error('a bulk-change observer failed', err)
+      }
+    }
+  }
+
+  // ---- end review --------------------------------------------------------------------------------
 
   // ---- SessionLog --------------------------------------------------------------------------------
 
@@ -210,6 +249,7 @@ export class HistoryStore implements SessionLog {
       await fsyncDir(this.sessionsDir)
       await this.indexes.forget(id)
       await this.indexes.flush()
+      this.notifyBulk() // review (issue #8)
     })
   }
 
@@ -223,6 +263,7 @@ export class HistoryStore implements SessionLog {
       const state = await this.sessions.read(id)
       await this.indexes.record(state)
       await this.indexes.flush()
+      this.notifyBulk() // review (issue #8)
       return summarize(state)
     })
   }
@@ -245,6 +286,7 @@ export class HistoryStore implements SessionLog {
       await this.trash.empty()
       this.indexes.summaries = new Map(keep ? [[keep.id, keep]] : [])
       this.indexes.grades = new Map(kept.map((g) => [`${g.sessionId}#${g.questionIndex}`, g]))
+      this.notifyBulk() // review (issue #8)
       return removed
     })
   }
@@ -302,9 +344,13 @@ export class HistoryStore implements SessionLog {
         if (!(await this.trash.has(id)))
           this.log.add(this.sessions.file(id), null, `Session ${id} is listed in history but its file is missing.`)
         await this.indexes.forget(id)
+        this.notifyBulk() // review (issue #8)
         throw new HistoryError('not-found', `Session ${id} was not found; it has been removed from the list.`)
       }
-      if (e.code === 'corrupt' && listed) await this.indexes.forget(id)
+      if (e.code === 'corrupt' && listed) {
+        await this.indexes.forget(id)
+        this.notifyBulk() // review (issue #8)
+      }
       throw e
     }
   }

@@ -30,7 +30,16 @@ export function gradeRecords(state: RoundState, only?: number): QuestionAttemptR
             rating: a.grade.rating,
             at: a.grade.gradedAt,
             draft: a.draft,
-            note: a.grade.note
+            note: a.grade.note,
+            // ---- review (issue #8) ----
+            bankId: state.questions[i].bankId,
+            topics: state.questions[i].topics,
+            difficulty: state.questions[i].difficulty,
+            keyPointsHit: a.grade.keyPoints.length,
+            keyPointsTotal: state.questions[i].keyPoints.length,
+            usedMs: Math.round(a.usedMs),
+            overtimeMs: Math.round(a.overtimeMs),
+            ...(state.setup.practice ? { practice: true } : {})
           }
         ]
       : []

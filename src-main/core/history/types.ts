@@ -43,6 +43,17 @@ export interface QuestionAttemptRecord {
   at: string
   draft: string
   note: string
+  // ---- review (issue #8): the question as graded, from its snapshot, and the evidence; optional
+  // because older grade-log lines lack them ----
+  bankId?: string
+  topics?: string[]
+  difficulty?: 'easy' | 'medium' | 'hard'
+  keyPointsHit?: number
+  keyPointsTotal?: number
+  usedMs?: number
+  overtimeMs?: number
+  /** The round was practice (cram): recorded, but the review schedule skips it. */
+  practice?: boolean
 }
 
 /** A file that was damaged, missing or from a newer version, and what was done about it. */

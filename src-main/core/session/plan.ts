@@ -7,6 +7,18 @@ export class PlanError extends Error {}
 
 /** Picks the questions of a round from the banks, as the setup asks. */
 export function planRound(banks: Bank[], setup: RoundSetup, random: () => number = Math.random): RoundQuestion[] {
+  // ---- review (issue #8): a round of questions main chose from a review source, in that order ----
+  if (setup.questionIds?.length) {
+    const rank = new Map(setup.questionIds.map((id, i) => [id, i]))
+    const chosen = banks.flatMap((bank) =>
+      questionsForRound(bank, true)
+        .filter((q) => rank.has(q.id))
+        .map((q) => ({ bank, q }))
+    )
+    chosen.sort((a, b) => rank.get(a.q.id)! - rank.get(b.q.id)!)
+    if (chosen.length === 0) throw new PlanError('None of the chosen questions is in the banks loaded now.')
+    return chosen.slice(0, setup.questionCount).map(({ bank, q }) => toRoundQuestion(bank, q, setup))
+  }
   const chosenBanks = setup.bankIds.length ? banks.filter((b) => setup.bankIds.includes(b.id)) : banks
   const missing = setup.bankIds.filter((id) => !banks.some((b) => b.id === id))
   if (missing.length) throw new PlanError(`No such bank: ${missing.join(', ')}`)
@@ -20,7 +32,11 @@ export function planRound(banks: Bank[], setup: RoundSetup, random: () => number
   }
   if (pool.length === 0) throw new PlanError('No question matches these banks, topics and difficulties.')
   if (setup.order === 'random') shuffle(pool, random)
-  return pool.slice(0, setup.questionCount).map(({ bank, q }) => ({
+  return pool.slice(0, setup.questionCount).map(({ bank, q }) => toRoundQuestion(bank, q, setup))
+}
+
+function toRoundQuestion(bank: Bank, q: Question, setup: RoundSetup): RoundQuestion {
+  return {
     questionId: q.id,
     bankId: bank.id,
     bankTitle: bank.title,
@@ -31,7 +47,7 @@ export function planRound(banks: Bank[], setup: RoundSetup, random: () => number
     keyPoints: q.keyPoints,
     timeLimitMs: (setup.secondsPerQuestion ?? q.timeSec) * 1000,
     ...roundQuestionParts(q) // #13
-  }))
+  }
 }
 
 function shuffle<T>(items: T[], random: () => number): void {

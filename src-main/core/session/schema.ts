@@ -53,7 +53,12 @@ export const RoundSetupSchema = v.strictObject({
   /** When time is up, keep answering and record overtime instead of revealing. */
   allowOvertime: v.boolean(),
   /** #13: draw the interviewer follow-ups (`<id>-fuN`) as questions of their own. Optional: old records lack it. */
-  includeFollowUps: v.optional(v.boolean())
+  includeFollowUps: v.optional(v.boolean()),
+  // ---- review (issue #8); optional, so old records still validate ----
+  /** Questions chosen by main from a review source (weakest, due, never tried); in this order. */
+  questionIds: v.optional(v.pipe(v.array(SlugSchema), v.maxLength(L.questionCount.max))),
+  /** Practice (cram): recorded in history, skipped by the review schedule. */
+  practice: v.optional(v.boolean())
 })
 export type RoundSetup = v.InferOutput<typeof RoundSetupSchema>
 

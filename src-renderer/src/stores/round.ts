@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { Events, Rating, RoundSetup, RoundView } from '@contract'
+import type { Events, Input, Rating, RoundView } from '@contract'
 import { ApiError, call, on } from '../api'
 import { errorMessage } from '../lib/errors'
 import { monotonicNow } from '../lib/clock'
@@ -134,7 +134,8 @@ export const useRoundStore = defineStore('round', () => {
     return view.value
   }
 
-  async function start(setup: RoundSetup): Promise<RoundView> {
+  // review (issue #8): the setup may carry a drill source
+  async function start(setup: Input<'round:start'>): Promise<RoundView> {
     const v = await call('round:start', setup)
     questionKey = ''
     view.value = null

@@ -1,0 +1,146 @@
+/**
+ * Review rows of `npm run bench` (issue #8): the review state built cold from the grade log next to a
+ * bare JSON.parse of the same bytes, one more grade, and the Review and Statistics queries.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Bank } from '../src-main/core/bank/types'
+import { decodeRecords } from '../src-main/core/fs/records'
+import type { QuestionAttemptRecord } from '../src-main/core/history/types'
+import { fromAttempt } from '../src-main/core/review/from-log'
+import { ReviewIndex } from '../src-main/core/review/review-index'
+import type { ReviewContext } from '../src-main/core/review/schedule'
+import { ReviewService } from '../src-main/core/review/service'
+import type { CatalogueQuestion, ReviewGrade } from '../src-main/core/review/types'
+
+export interface ReviewRow {
+  measure: string
+  p50: number
+  p95: number
+  baselineName: string
+  baseline: number
+  ratio?: string
+  goal: string
+  pass: boolean
+}
+
+export async function benchReview(dataDir: string, banks: Bank[]): Promise<ReviewRow[]> {
+  const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]
+  const time = async (n: number, fn: (i: number) => unknown): Promise<number[]> => {
+    const out: number[] = []
+    for (let i = 0; i < n; i++) {
+      const t = performance.now()
+      await fn(i)
+      out.push(performance.now() - t)
+    }
+    return out
+  }
+  const catalogue: CatalogueQuestion[] = banks.flatMap((b) =>
+    b.questions.map((q) => ({ id: q.id, bankId: b.id, text: q.text, topics: q.topics, difficulty: q.difficulty }))
+  )
+  const byId = new Map(catalogue.map((q) => [q.id, q]))
+  const text = readFileSync(join(dataDir, 'history', 'grades.jsonl'), 'utf8')
+  const build = (): ReviewIndex => {
+    const grades: ReviewGrade[] = []
+    for (const r of decodeRecords<{ k: string } & QuestionAttemptRecord>(text).records)
+      if (r.k === 'g') grades.push(fromAttempt(r, (id) => byId.get(id)))
+    const index = new ReviewIndex()
+    index.rebuild(grades)
+    return index
+  }
+  const parse = (): unknown[] => text.split('\n').map((l) => (l ? JSON.parse(l.slice(9)) : null))
+  // Alternated, so that both see the same load on a shared machine.
+  parse()
+  const baseline: number[] = []
+  const cold: number[] = []
+  for (let i = 0; i < 4; i++) {
+    baseline.push(...(await time(1, parse)))
+    cold.push(...(await time(1, build)))
+  }
+
+  const index = build()
+  let last = 0
+  for (const t of index.questions.values()) last = Math.max(last, t.grades[t.grades.length - 1].atMs)
+  const ctx: ReviewContext = { nowMs: last + 3_600_000, catalogue, interview: null }
+  const sample = [...index.questions.values()][0].grades[0]
+  const ids = catalogue.map((q) => q.id)
+  const adds = await time(300, (i) =>
+    index.add({
+      ...sample,
+      key: `bench-${i}#0`,
+      sessionId: `bench-${i}`,
+      questionId: ids[(i * 7) % ids.length],
+      atMs: last + i * 1000,
+      at: new Date(last + i * 1000).toISOString(),
+      rating: ((i % 5) + 1) as ReviewGrade['rating']
+    })
+  )
+  const service = new ReviewService(
+    async () => [],
+    () => ctx
+  )
+  ;(service as unknown as { index: ReviewIndex }).index = index
+  const overview = await time(30, () => service.overview())
+  const stats = await time(30, () => service.statistics())
+  const interview = { dayMs: Math.floor(ctx.nowMs / 86_400_000 + 30) * 86_400_000, topics: [] }
+  const withInterview = new ReviewService(
+    async () => [],
+    () => ({ ...ctx, interview })
+  )
+  ;(withInterview as unknown as { index: ReviewIndex }).index = index
+  const forecast = await time(10, () => withInterview.forecast())
+  const b = pct(baseline, 50)
+  return [
+    {
+      measure: `review state built cold from the grade log (${index.size} grades)`,
+      p50: pct(cold, 50),
+      p95: pct(cold, 95),
+      baselineName: 'bare JSON.parse of the same lines',
+      baseline: b,
+      goal: '<= 3× baseline',
+      pass: pct(cold, 50) <= 3 * b
+    },
+    {
+      measure: 'review state after one more grade (incremental)',
+      p50: pct(adds, 50),
+      p95: pct(adds, 95),
+      baselineName: 'cold build',
+      baseline: pct(cold, 50),
+      goal: 'p95 < 2 ms',
+      pass: pct(adds, 95) < 2
+    },
+    {
+      measure: 'Review screen query (topics, banks, difficulties, leeches)',
+      p50: pct(overview, 50),
+      p95: pct(overview, 95),
+      baselineName: 'cold build',
+      baseline: pct(cold, 50),
+      goal: 'p95 < 50 ms',
+      pass: pct(overview, 95) < 50
+    },
+    {
+      measure: 'Statistics query (heatmap, streaks, weeks, due, retention, topics)',
+      p50: pct(stats, 50),
+      p95: pct(stats, 95),
+      baselineName: 'cold build',
+      baseline: pct(cold, 50),
+      goal: 'p95 < 50 ms',
+      pass: pct(stats, 95) < 50
+    },
+    {
+      measure: 'interview forecast, 30 days ahead (simulated plan)',
+      p50: pct(forecast, 50),
+      p95: pct(forecast, 95),
+      baselineName: 'cold build',
+      baseline: pct(cold, 50),
+      goal: '',
+      pass: true
+    }
+  ]
+}
+
+if (process.argv[1]?.endsWith('bench-review.ts')) {
+  const { loadBankLibrary } = await import('../src-main/core/bank/library')
+  const { banks } = await loadBankLibrary(join(import.meta.dirname, '..', 'content', 'banks'))
+  console.table(await benchReview(process.argv[2], banks))
+}
