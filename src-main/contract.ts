@@ -7,6 +7,7 @@ import * as v from 'valibot'
 import type { BankLoadProblem, Difficulty } from './core/bank/types'
 import type { RoundSummary } from './core/session/summary'
 import type { Attempt, InterruptedRound, RoundEvent, RoundQuestion, RoundView } from './core/session/types'
+import { DEFAULT_UI_SETTINGS, UiSettingsSchema, type MENU_ITEMS } from './core/preferences'
 import type { HistoryPage, QuestionAttemptRecord, SessionListItem, SessionSummary, StorageProblem } from './core/history/types'
 
 // ---- input schemas ------------------------------------------------------------------------------
@@ -30,7 +31,9 @@ export const RoundSetupSchema = v.strictObject({
 
 export const SettingsSchema = v.strictObject({
   theme: v.picklist(['system', 'light', 'dark']),
-  roundDefaults: RoundSetupSchema
+  roundDefaults: RoundSetupSchema,
+  // ---- ui preferences (#11) ----
+  ui: v.optional(UiSettingsSchema, () => structuredClone(DEFAULT_UI_SETTINGS))
 })
 export type Settings = v.InferOutput<typeof SettingsSchema>
 
@@ -85,7 +88,9 @@ export const requests = {
   'history:delete': SessionRef,
   'history:restore': SessionRef,
   'history:count': Nothing,
-  'history:clear': v.strictObject({ expectedCount: v.pipe(v.number(), v.integer(), v.minValue(0)) })
+  'history:clear': v.strictObject({ expectedCount: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  // ---- app shell (#11) ----
+  'app:openDataFolder': Nothing
 } as const
 
 // ---- results ------------------------------------------------------------------------------------
@@ -148,6 +153,9 @@ export interface Results {
   'history:restore': SessionSummary
   'history:count': { deletable: number }
   'history:clear': { removed: number }
+  // ---- app shell (#11) ----
+  /** opened: the folder was opened in the file manager; false in the browser shell (show the path). */
+  'app:openDataFolder': { opened: boolean; path: string }
 }
 
 export type Channel = keyof typeof requests
@@ -162,9 +170,16 @@ export interface Events {
   'round:changed': RoundView
   'round:expired': Extract<RoundEvent, { type: 'expired' }>
   'app:problems': Problem[]
+  // ---- app shell (#11) ----
+  /** A native menu item: the renderer navigates or acts (the list: MENU_ITEMS in core/preferences). */
+  'app:menu': MenuCommand
 }
 export type EventName = keyof Events
-export const EVENTS: EventName[] = ['round:changed', 'round:expired', 'app:problems']
+export const EVENTS: EventName[] = ['round:changed', 'round:expired', 'app:problems', 'app:menu']
+
+// ---- app shell (#11) ----
+/** What a native menu item asks the window to do; features add theirs here. */
+export type MenuCommand = (typeof MENU_ITEMS)[number]['command']
 
 // ---- the envelope every request returns ---------------------------------------------------------
 

@@ -21,6 +21,9 @@ export interface AppServicesOptions {
   emit: <E extends EventName>(event: E, payload: Events[E]) => void
   clock?: Clock
   random?: () => number
+  // ---- app shell (#11) ----
+  /** Opens a folder in the system file manager (Electron's shell port); absent in the browser shell. */
+  openFolder?: (path: string) => Promise<boolean>
   /** When to read the history indexes in the background after start-up; null: not at all. */
   warmUpDelayMs?: number | null
 }
@@ -64,6 +67,12 @@ export async function createAppServices(opts: AppServicesOptions) {
     content: {
       questionText: (id: string) => byQuestion.get(id)?.text,
       bankTitle: (id: string) => banks.find((b) => b.id === id)?.title
+    },
+
+    // ---- app shell (#11) ----
+    async openDataFolder(): Promise<{ opened: boolean; path: string }> {
+      const opened = opts.openFolder ? await opts.openFolder(opts.dataDir) : false
+      return { opened, path: opts.dataDir }
     },
 
     appState(): AppState {

@@ -4,6 +4,7 @@ import * as v from 'valibot'
 import { moveAside } from './fs/durable'
 import type { StorageProblem } from './history/types'
 import { SettingsSchema, type Settings } from '../contract'
+import { DEFAULT_UI_SETTINGS } from './preferences'
 
 export const SETTINGS_FILE = 'settings.json'
 
@@ -18,7 +19,8 @@ export const DEFAULT_SETTINGS: Settings = {
     order: 'random',
     totalMinutes: null,
     allowOvertime: false
-  }
+  },
+  ui: DEFAULT_UI_SETTINGS
 }
 
 /** What electron-store and conf have in common: the whole store as one object, written atomically. */
