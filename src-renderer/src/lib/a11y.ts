@@ -78,7 +78,8 @@ export function selectMenuA11y(
 
 /**
  * Names the - and + buttons of a Naive UI number input, which have none of their own:
- * `v-stepper-names="'questions'"` gives "Fewer questions" / "More questions".
+ * `v-stepper-names="'questions'"` gives "Less: questions" / "More: questions" (short, so that the
+ * field's own label stays unique).
  */
 export const vStepperNames: Directive<HTMLElement, string> = {
   mounted: nameSteppers,
@@ -87,7 +88,7 @@ export const vStepperNames: Directive<HTMLElement, string> = {
 
 function nameSteppers(el: HTMLElement, binding: { value: string }): void {
   const buttons = el.querySelectorAll<HTMLElement>('.n-input__suffix .n-button, .n-input__prefix .n-button')
-  const names = [`Decrease ${binding.value}`, `Increase ${binding.value}`]
+  const names = [`Less: ${binding.value}`, `More: ${binding.value}`]
   buttons.forEach((b, i) => {
     b.setAttribute('aria-label', names[i] ?? names[1])
     b.setAttribute('tabindex', '-1') // the field itself takes arrow keys; the buttons are for the mouse
