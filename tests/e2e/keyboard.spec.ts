@@ -8,23 +8,27 @@ import { expect, openApp, test } from './fixtures'
 /** Presses Tab until `target` has the focus (fails after `max` presses), then checks its focus ring. */
 async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
   for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)).catch(() => false)) {
-      const ring = await page.evaluate(() => {
-        // The ring is on the focused element or on the Naive UI wrapper around a text field.
-        let el = document.activeElement as HTMLElement | null
-        for (let k = 0; el && k < 4; k++, el = el.parentElement) {
-          const s = getComputedStyle(el)
-          if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) return true
-        }
-        return false
-      })
-      expect(ring, 'a visible 2 px focus ring').toBe(true)
+    if (
+      await target.evaluate((el) => el.ownerDocument.activeElement === el || el.contains(el.ownerDocument.activeElement)).catch(() => false)
+    ) {
+      expect(await page.evaluate(HAS_RING), 'a visible 2 px focus ring').toBe(true)
       return
     }
     await page.keyboard.press('Tab')
   }
   throw new Error(`Tab never reached ${target.toString()}`)
 }
+
+// In the page (strings: this project's Node typecheck has no DOM types).
+/** The ring is on the focused element or on the Naive UI wrapper around a text field. */
+const HAS_RING = `(() => {
+  let el = document.activeElement
+  for (let k = 0; el && k < 4; k++, el = el.parentElement) {
+    const s = getComputedStyle(el)
+    if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) return true
+  }
+  return false
+})()`
 
 test('a whole round and History by keyboard only', async ({ page, shell }) => {
   await openApp(page, shell)
