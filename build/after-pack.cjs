@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/explicit-function-return-type -- a CommonJS hook that electron-builder requires */
 /**
  * electron-builder afterPack hook: sets Electron's fuses on the packaged binary as the security
  * checklist recommends (https://www.electronjs.org/docs/latest/tutorial/fuses):

@@ -31,10 +31,10 @@ const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) a
 function globRe(glob: string): RegExp {
   const re = glob
     .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*\*\/?/g, '\u0000')
+    .replace(/\*\*\/?/g, '@@GLOBSTAR@@')
     .replace(/\*/g, '[^/]*')
     .replace(/\?/g, '[^/]')
-    .replace(/\u0000/g, '(?:.*/)?.*')
+    .replace(/@@GLOBSTAR@@/g, '(?:.*/)?.*')
   return new RegExp(`^${re}$`)
 }
 function files(dir: string): string[] {
