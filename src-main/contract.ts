@@ -90,7 +90,13 @@ export const requests = {
   'history:count': Nothing,
   'history:clear': v.strictObject({ expectedCount: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   // ---- app shell (#11) ----
-  'app:openDataFolder': Nothing
+  'app:openDataFolder': Nothing,
+  /** How many questions a setup draws from: the planner's own filter, not an estimate. */
+  'round:matches': v.strictObject({
+    bankIds: v.pipe(v.array(QuestionId), v.maxLength(100)),
+    topics: v.pipe(v.array(QuestionId), v.maxLength(100)),
+    difficulties: v.array(DifficultySchema)
+  })
 } as const
 
 // ---- results ------------------------------------------------------------------------------------
@@ -156,6 +162,7 @@ export interface Results {
   // ---- app shell (#11) ----
   /** opened: the folder was opened in the file manager; false in the browser shell (show the path). */
   'app:openDataFolder': { opened: boolean; path: string }
+  'round:matches': { count: number }
 }
 
 export type Channel = keyof typeof requests

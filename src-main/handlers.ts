@@ -35,7 +35,8 @@ function handlersFor(s: AppServices): Handlers {
     'history:count': async () => ({ deletable: await s.deletableCount() }),
     'history:clear': ({ expectedCount }) => s.clearHistory(expectedCount),
     // ---- app shell (#11) ----
-    'app:openDataFolder': () => s.openDataFolder()
+    'app:openDataFolder': () => s.openDataFolder(),
+    'round:matches': (filter) => s.countMatches(filter)
   }
 }
 

@@ -7,6 +7,7 @@ import { loadBankLibrary } from './core/bank/library'
 import type { Bank, Difficulty } from './core/bank/types'
 import { HistoryError, HistoryStore } from './core/history/store'
 import { RoundEngine } from './core/session/engine'
+import { matchingQuestions } from './core/session/plan'
 import { summarizeRound } from './core/session/summary'
 import { summarize } from './core/history/summary'
 import { systemClock, type Clock } from './core/session/clock'
@@ -73,6 +74,15 @@ export async function createAppServices(opts: AppServicesOptions) {
     async openDataFolder(): Promise<{ opened: boolean; path: string }> {
       const opened = opts.openFolder ? await opts.openFolder(opts.dataDir) : false
       return { opened, path: opts.dataDir }
+    },
+
+    countMatches(filter: { bankIds: string[]; topics: string[]; difficulties: Difficulty[] }): { count: number } {
+      return {
+        count: matchingQuestions(
+          banks.filter((b) => filter.bankIds.includes(b.id)),
+          filter
+        ).length
+      }
     },
 
     appState(): AppState {
