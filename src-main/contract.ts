@@ -7,6 +7,7 @@ import * as v from 'valibot'
 import type { BankLoadProblem, Difficulty, QuestionTally } from './core/bank/types'
 import type { RoundSummary } from './core/session/summary'
 import type { Attempt, InterruptedRound, RoundEvent, RoundQuestion, RoundView } from './core/session/types'
+import type { MENU_ITEMS } from './core/preferences'
 import type { HistoryPage, QuestionAttemptRecord, SessionListItem, SessionSummary, StorageProblem } from './core/history/types'
 import { roundRequests } from './core/session/schema'
 import { historyRequests } from './core/history/schema'
@@ -26,7 +27,9 @@ export const requests = {
   'settings:update': SettingsPatchSchema,
   'round:current': Nothing,
   ...roundRequests,
-  ...historyRequests
+  ...historyRequests,
+  // ---- app shell (#11) ----
+  'app:openDataFolder': Nothing
 } as const
 
 // ---- results ------------------------------------------------------------------------------------
@@ -91,6 +94,10 @@ export interface Results {
   'history:restore': SessionSummary
   'history:count': { deletable: number }
   'history:clear': { removed: number }
+  // ---- app shell (#11) ----
+  /** opened: the folder was opened in the file manager; false in the browser shell (show the path). */
+  'app:openDataFolder': { opened: boolean; path: string }
+  'round:matches': { count: number }
 }
 
 export type Channel = keyof typeof requests
@@ -105,9 +112,16 @@ export interface Events {
   'round:changed': RoundView
   'round:expired': Extract<RoundEvent, { type: 'expired' }>
   'app:problems': Problem[]
+  // ---- app shell (#11) ----
+  /** A native menu item: the renderer navigates or acts (the list: MENU_ITEMS in core/preferences). */
+  'app:menu': MenuCommand
 }
 export type EventName = keyof Events
-export const EVENTS: EventName[] = ['round:changed', 'round:expired', 'app:problems']
+export const EVENTS: EventName[] = ['round:changed', 'round:expired', 'app:problems', 'app:menu']
+
+// ---- app shell (#11) ----
+/** What a native menu item asks the window to do; features add theirs here. */
+export type MenuCommand = (typeof MENU_ITEMS)[number]['command']
 
 // ---- the envelope every request returns ---------------------------------------------------------
 
@@ -149,4 +163,5 @@ export type { RoundView, InterruptedRound, RoundSummary, SessionSummary, Session
 export type { HistoryQuery } from './core/history/schema'
 export type { RoundSetup, Rating, RoundStatus } from './core/session/schema'
 export type { Settings }
+export type { UiSettings } from './core/settings-schema' // #11
 export type { FollowUp } from './core/bank/types'

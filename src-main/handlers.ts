@@ -34,7 +34,10 @@ function handlersFor(s: AppServices): Handlers {
     'history:delete': async ({ sessionId }) => (await s.history.delete(sessionId, s.rounds.activeId), null),
     'history:restore': ({ sessionId }) => s.history.restore(sessionId),
     'history:count': async () => ({ deletable: await s.deletableCount() }),
-    'history:clear': ({ expectedCount }) => s.clearHistory(expectedCount)
+    'history:clear': ({ expectedCount }) => s.clearHistory(expectedCount),
+    // ---- app shell (#11) ----
+    'app:openDataFolder': () => s.openDataFolder(),
+    'round:matches': (filter) => s.countMatches(filter)
   }
 }
 

@@ -4,7 +4,8 @@ import * as v from 'valibot'
 import { keepCopy, moveAside } from './fs/durable'
 import type { StorageProblem } from './history/types'
 import { RoundSetupSchema } from './session/schema'
-import { SettingsPatchSchema, SettingsSchema, type Settings } from './settings-schema'
+import { SettingsPatchSchema, SettingsSchema, UiSettingsSchema, type Settings } from './settings-schema'
+import { DEFAULT_UI_SETTINGS } from './preferences'
 
 export const SETTINGS_FILE = 'settings.json'
 
@@ -21,7 +22,8 @@ export const DEFAULT_SETTINGS: Settings = {
     order: 'random',
     totalMinutes: null,
     allowOvertime: false
-  }
+  },
+  ui: DEFAULT_UI_SETTINGS
 }
 
 /** What electron-store and conf have in common: the whole store as one object, written atomically. */
@@ -107,10 +109,22 @@ function salvage(store: Record<string, unknown>): { settings: Settings; reset: s
     else reset.push(`roundDefaults.${key}`)
   }
   const roundDefaults = v.safeParse(RoundSetupSchema, defaults)
+  // ---- ui preferences (#11): each one kept if valid on its own ----
+  const givenUi = (typeof store.ui === 'object' && store.ui !== null ? store.ui : {}) as Record<string, unknown>
+  if (store.ui !== undefined && givenUi !== store.ui) reset.push('ui')
+  const uiValues: Record<string, unknown> = structuredClone(DEFAULT_UI_SETTINGS)
+  for (const [key, schema] of Object.entries(UiSettingsSchema.entries)) {
+    if (!(key in givenUi)) continue
+    const r = v.safeParse(schema, givenUi[key])
+    if (r.success) uiValues[key] = r.output
+    else reset.push(`ui.${key}`)
+  }
+  const ui = v.safeParse(UiSettingsSchema, uiValues)
   return {
     settings: {
       theme: theme.success ? theme.output : DEFAULT_SETTINGS.theme,
-      roundDefaults: roundDefaults.success ? roundDefaults.output : DEFAULT_SETTINGS.roundDefaults
+      roundDefaults: roundDefaults.success ? roundDefaults.output : DEFAULT_SETTINGS.roundDefaults,
+      ui: ui.success ? ui.output : structuredClone(DEFAULT_UI_SETTINGS)
     },
     reset
   }

@@ -1,18 +1,23 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw, type Router } from 'vue-router'
 import HomeView from './views/HomeView.vue'
-import SetupView from './views/SetupView.vue'
-import InterviewView from './views/InterviewView.vue'
-import SummaryView from './views/SummaryView.vue'
-import HistoryView from './views/HistoryView.vue'
-import SessionView from './views/SessionView.vue'
 
+// Home is the first screen and ships in the entry chunk; every other screen loads when first opened
+// (with its heavy libraries: markdown and highlighting, charts, date pickers).
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView, meta: { title: 'Home' } },
-  { path: '/setup', name: 'setup', component: SetupView, meta: { title: 'Set up a round' } },
-  { path: '/round', name: 'round', component: InterviewView, meta: { title: 'Interview' } },
-  { path: '/summary/:id', name: 'summary', component: SummaryView, props: true, meta: { title: 'Round summary' } },
-  { path: '/history', name: 'history', component: HistoryView, meta: { title: 'History' } },
-  { path: '/history/:id', name: 'session', component: SessionView, props: true, meta: { title: 'Session' } },
+  { path: '/setup', name: 'setup', component: () => import('./views/SetupView.vue'), meta: { title: 'Set up a round' } },
+  { path: '/round', name: 'round', component: () => import('./views/InterviewView.vue'), meta: { title: 'Interview' } },
+  {
+    path: '/summary/:id',
+    name: 'summary',
+    component: () => import('./views/SummaryView.vue'),
+    props: true,
+    meta: { title: 'Round summary' }
+  },
+  { path: '/history', name: 'history', component: () => import('./views/HistoryView.vue'), meta: { title: 'History' } },
+  { path: '/history/:id', name: 'session', component: () => import('./views/SessionView.vue'), props: true, meta: { title: 'Session' } },
+  // ---- settings (#11) ----
+  { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue'), meta: { title: 'Settings' } },
   { path: '/:pathMatch(.*)*', redirect: '/' }
 ]
 
