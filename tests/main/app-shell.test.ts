@@ -49,6 +49,27 @@ describe('issue #11 channels', () => {
     expect(round.count).toBe(Math.min(100, count))
   })
 
+  it('counts the follow-ups drilled as questions only when the setup includes them, as the planner draws them (#13)', async () => {
+    const { dispatch } = await app()
+    const banks = await call(dispatch, 'banks:list', undefined)
+    const bank = banks.find((b) => b.followUps.questionCount > 0)!
+    const filter = { bankIds: [bank.id], topics: [], difficulties: ['easy', 'medium', 'hard'] as ('easy' | 'medium' | 'hard')[] }
+    const without = (await call(dispatch, 'round:matches', filter)).count
+    const withFollowUps = (await call(dispatch, 'round:matches', { ...filter, includeFollowUps: true })).count
+    expect(without).toBe(bank.questionCount)
+    expect(withFollowUps).toBe(bank.questionCount + bank.followUps.questionCount)
+    const round = await call(dispatch, 'round:start', {
+      ...filter,
+      includeFollowUps: true,
+      questionCount: 100,
+      secondsPerQuestion: 60,
+      order: 'as-written',
+      totalMinutes: null,
+      allowOvertime: false
+    })
+    expect(round.count).toBe(Math.min(100, withFollowUps))
+  })
+
   it('saves UI settings and refuses clashing shortcuts', async () => {
     const { dispatch } = await app()
     const state = await call(dispatch, 'app:state', undefined)
