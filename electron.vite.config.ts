@@ -31,6 +31,9 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: resolve('out/renderer'),
+      // ---- first screen (#11): a minified production bundle; screens load on demand ----
+      minify: true,
+      reportCompressedSize: false,
       rollupOptions: { input: { index: resolve('src-renderer/index.html') } }
     },
     plugins: [vue()]

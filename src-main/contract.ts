@@ -25,6 +25,7 @@ export type { HomeSummary, ReviewOverview, GroupRow, QuestionRow, Statistics, Fo
 export type { Interview }
 export { InterviewSchema } from './core/review/schema'
 // ---- end review ----
+import type { MENU_ITEMS } from './core/preferences'
 import type { HistoryPage, QuestionAttemptRecord, SessionListItem, SessionSummary, StorageProblem } from './core/history/types'
 import { DifficultySchema, roundRequests, SlugSchema } from './core/session/schema'
 import { historyRequests } from './core/history/schema'
@@ -126,7 +127,9 @@ export const requests = {
   ...historyRequests,
   ...exportRequests,
   ...backupRequests,
-  ...reviewRequests // ---- review (issue #8): the review:* channels; round:start widened with a drill source ----
+  ...reviewRequests, // ---- review (issue #8): the review:* channels; round:start widened with a drill source ----
+  // ---- app shell (#11) ----
+  'app:openDataFolder': Nothing
 } as const
 
 // ---- results ------------------------------------------------------------------------------------
@@ -197,6 +200,10 @@ export interface Results extends LibraryResults, ExportResults {
   'review:questions': QuestionRow[]
   'review:statistics': Statistics
   'review:forecast': Forecast | null
+  // ---- app shell (#11) ----
+  /** opened: the folder was opened in the file manager; false in the browser shell (show the path). */
+  'app:openDataFolder': { opened: boolean; path: string }
+  'round:matches': { count: number }
 }
 
 export type Channel = keyof typeof requests
@@ -216,9 +223,24 @@ export interface Events {
   'import:progress': { file: string; done: number; total: number }
   // ---- issue #9 ----
   'export:progress': JobProgress
+  // ---- app shell (#11) ----
+  /** A native menu item: the renderer navigates or acts (the list: MENU_ITEMS in core/preferences). */
+  'app:menu': MenuCommand
 }
 export type EventName = keyof Events
-export const EVENTS: EventName[] = ['round:changed', 'round:expired', 'app:problems', 'banks:changed', 'import:progress', 'export:progress']
+export const EVENTS: EventName[] = [
+  'round:changed',
+  'round:expired',
+  'app:problems',
+  'banks:changed',
+  'import:progress',
+  'export:progress',
+  'app:menu'
+]
+
+// ---- app shell (#11) ----
+/** What a native menu item asks the window to do; features add theirs here. */
+export type MenuCommand = (typeof MENU_ITEMS)[number]['command']
 
 // ---- the envelope every request returns ---------------------------------------------------------
 
@@ -264,6 +286,7 @@ export type { RoundView, InterruptedRound, RoundSummary, SessionSummary, Session
 export type { HistoryQuery } from './core/history/schema'
 export type { RoundSetup, Rating, RoundStatus } from './core/session/schema'
 export type { Settings }
+export type { UiSettings } from './core/settings-schema' // #11
 export type { FollowUp } from './core/bank/types'
 // ---- issue-10 ----
 export type { Library, LibraryBank, QuestionDetail, ImportPreview, ImportPreviewItem } from './library-contract'

@@ -73,7 +73,10 @@ function handlersFor(s: AppServices): Handlers {
     'review:overview': () => s.review.service.overview(),
     'review:questions': ({ kind, key }) => s.review.service.questions(kind, key),
     'review:statistics': () => s.review.service.statistics(),
-    'review:forecast': () => s.review.service.forecast()
+    'review:forecast': () => s.review.service.forecast(),
+    // ---- app shell (#11) ----
+    'app:openDataFolder': () => s.openDataFolder(),
+    'round:matches': (filter) => s.countMatches(filter)
   }
 }
 

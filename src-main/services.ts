@@ -12,6 +12,8 @@ import { createLibraryServices } from './library-services'
 import type { Bank, Difficulty } from './core/bank/types'
 import { HistoryError, HistoryStore } from './core/history/store'
 import { RoundEngine } from './core/session/engine'
+import { matchingQuestions } from './core/session/plan'
+import type { MatchesInput } from './core/session/schema' // #11
 import { summarizeRound } from './core/session/summary'
 import { summarize } from './core/history/summary'
 import { systemClock, type Clock } from './core/session/clock'
@@ -27,6 +29,9 @@ export interface AppServicesOptions {
   emit: <E extends EventName>(event: E, payload: Events[E]) => void
   clock?: Clock
   random?: () => number
+  // ---- app shell (#11) ----
+  /** Opens a folder in the system file manager (Electron's shell port); absent in the browser shell. */
+  openFolder?: (path: string) => Promise<boolean>
   /** When to read the history indexes in the background after start-up; null: not at all. */
   warmUpDelayMs?: number | null
   // ---- issue-10 ----
@@ -130,6 +135,21 @@ export async function createAppServices(opts: AppServicesOptions) {
     content: {
       questionText: (id: string) => catalog.question(id)?.text, // #13: follow-ups drilled as questions too
       bankTitle: (id: string) => catalog.banks().find((b) => b.id === id)?.title
+    },
+
+    // ---- app shell (#11) ----
+    async openDataFolder(): Promise<{ opened: boolean; path: string }> {
+      const opened = opts.openFolder ? await opts.openFolder(opts.dataDir) : false
+      return { opened, path: opts.dataDir }
+    },
+
+    countMatches(filter: MatchesInput): { count: number } {
+      return {
+        count: matchingQuestions(
+          catalog.banks().filter((b) => filter.bankIds.includes(b.id)),
+          filter
+        ).length
+      }
     },
 
     appState(): AppState {

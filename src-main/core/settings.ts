@@ -4,7 +4,8 @@ import * as v from 'valibot'
 import { keepCopy, moveAside } from './fs/durable'
 import type { StorageProblem } from './history/types'
 import { RoundSetupSchema } from './session/schema'
-import { SettingsPatchSchema, SettingsSchema, type Settings } from './settings-schema'
+import { SettingsPatchSchema, SettingsSchema, UiSettingsSchema, type Settings } from './settings-schema'
+import { DEFAULT_UI_SETTINGS } from './preferences'
 
 export const SETTINGS_FILE = 'settings.json'
 
@@ -22,7 +23,8 @@ export const DEFAULT_SETTINGS: Settings = {
     totalMinutes: null,
     allowOvertime: false
   },
-  interview: null // review (issue #8)
+  interview: null, // review (issue #8)
+  ui: DEFAULT_UI_SETTINGS
 }
 
 /** What electron-store and conf have in common: the whole store as one object, written atomically. */
@@ -111,11 +113,23 @@ function salvage(store: Record<string, unknown>): { settings: Settings; reset: s
   // ---- review (issue #8): the interview date is kept when valid on its own ----
   const interview = v.safeParse(SettingsSchema.entries.interview, store.interview ?? null)
   if (!interview.success) reset.push('interview')
+  // ---- ui preferences (#11): each one kept if valid on its own ----
+  const givenUi = (typeof store.ui === 'object' && store.ui !== null ? store.ui : {}) as Record<string, unknown>
+  if (store.ui !== undefined && givenUi !== store.ui) reset.push('ui')
+  const uiValues: Record<string, unknown> = structuredClone(DEFAULT_UI_SETTINGS)
+  for (const [key, schema] of Object.entries(UiSettingsSchema.entries)) {
+    if (!(key in givenUi)) continue
+    const r = v.safeParse(schema, givenUi[key])
+    if (r.success) uiValues[key] = r.output
+    else reset.push(`ui.${key}`)
+  }
+  const ui = v.safeParse(UiSettingsSchema, uiValues)
   return {
     settings: {
       theme: theme.success ? theme.output : DEFAULT_SETTINGS.theme,
       roundDefaults: roundDefaults.success ? roundDefaults.output : DEFAULT_SETTINGS.roundDefaults,
-      interview: interview.success ? interview.output : null // review (issue #8)
+      interview: interview.success ? interview.output : null, // review (issue #8)
+      ui: ui.success ? ui.output : structuredClone(DEFAULT_UI_SETTINGS)
     },
     reset
   }

@@ -1,16 +1,24 @@
 import { BrowserWindow, session, shell } from 'electron'
 import { join } from 'node:path'
 import { CONTENT_SECURITY_POLICY } from './csp'
+import { DEFAULT_SIZE, stateOf, type WindowState } from './window-state'
 
 /**
  * The one window, with Electron's security checklist applied
  * (https://www.electronjs.org/docs/latest/tutorial/security): context isolation, sandbox, no Node in
  * the renderer, no webview, a strict CSP, no navigation away from the app, no new windows.
  */
-export function createMainWindow(opts: { preload: string; rendererUrl?: string; rendererFile: string }): BrowserWindow {
+export function createMainWindow(opts: {
+  preload: string
+  rendererUrl?: string
+  rendererFile: string
+  /** Size and position from the last launch (already checked to be on a display). */
+  state?: WindowState | null
+  /** Called with the size and position when the window closes. */
+  saveState?: (state: WindowState) => void
+}): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1200,
-    height: 820,
+    ...(opts.state?.bounds ?? DEFAULT_SIZE),
     minWidth: 760,
     minHeight: 560,
     show: false,
@@ -25,7 +33,11 @@ export function createMainWindow(opts: { preload: string; rendererUrl?: string; 
       spellcheck: true
     }
   })
-  win.once('ready-to-show', () => win.show())
+  win.once('ready-to-show', () => {
+    if (opts.state?.maximized) win.maximize()
+    win.show()
+  })
+  win.on('close', () => opts.saveState?.(stateOf(win)))
 
   // http(s) links open in the system browser; nothing opens inside the app.
   win.webContents.setWindowOpenHandler(({ url }) => {

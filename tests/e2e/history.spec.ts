@@ -73,9 +73,31 @@ test.describe('with 10,000 sessions in history', () => {
     expect(found).toBeGreaterThan(0)
     expect(found).toBeLessThan(10_000)
 
+    // #11: filter by difficulty and bank through the named comboboxes; main answers with the narrower list.
+    const listed = (): Promise<unknown> => page.waitForResponse((r) => r.url().includes('/api/history%3Alist') && r.ok())
+    let answered = listed()
+    await page.getByRole('combobox', { name: 'Difficulty' }).click()
+    await page.getByRole('option', { name: 'easy' }).click()
+    await answered
+    await page.keyboard.press('Escape')
+    const byDifficulty = Number((await page.getByText(/^[\d,]+ of 10,000 sessions$/).textContent())!.split(' ')[0].replace(/,/g, ''))
+    expect(byDifficulty).toBeGreaterThan(0)
+    expect(byDifficulty).toBeLessThanOrEqual(found)
+    answered = listed()
+    await page.getByRole('combobox', { name: 'Banks' }).click()
+    const bankTitle = (await page.getByRole('option').first().textContent())!.trim()
+    await page.getByRole('option').first().click()
+    await answered
+    await page.keyboard.press('Escape')
+    const byBank = Number((await page.getByText(/^[\d,]+ of 10,000 sessions$/).textContent())!.split(' ')[0].replace(/,/g, ''))
+    expect(byBank).toBeGreaterThan(0)
+    expect(byBank).toBeLessThanOrEqual(byDifficulty)
+    await expect(page.getByRole('combobox', { name: 'Banks' })).toContainText(bankTitle)
+
     await rows.first().click()
     await expect(page.getByRole('heading', { name: /Session of/ })).toBeVisible()
     await expect(page.getByText('remember vxlan').first()).toBeVisible()
+    await expect(page.getByText('easy', { exact: true }).first()).toBeVisible() // a question of the chosen difficulty
   })
 })
 

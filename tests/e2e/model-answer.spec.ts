@@ -40,8 +40,10 @@ test('the reveal shows the spoken answer first, the detail under "Going deeper",
   await page.getByRole('button', { name: 'Finish round' }).click()
   await expect(page.getByRole('heading', { name: 'Round summary' })).toBeVisible()
   await page.getByRole('button', { name: 'History' }).first().click()
+  // #11: History loads lazily; click the row once the session is listed.
+  await expect(page.locator('tbody tr').first()).toContainText('finished')
   await page.locator('tbody tr').first().click()
-  await page.getByText('Model answer', { exact: true }).click()
+  await page.getByRole('button', { name: 'Model answer', exact: true }).click() // #11: the disclosure is a named button
   await expect(page.getByRole('heading', { name: 'Spoken answer', level: 5 })).toBeVisible()
   await expect(page.getByText(/A CPU limit is enforced by the CFS quota/)).toBeVisible()
   await expect(page.getByRole('heading', { name: 'And what happens at the memory limit instead?', level: 6 })).toBeVisible()

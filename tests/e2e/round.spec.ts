@@ -27,7 +27,7 @@ test('a whole timed round: time runs out, reveal, grading by mouse and by keyboa
 
   await expect(page.getByRole('heading', { name: 'Round summary' })).toBeVisible()
   await expect(page.getByText('3.5 / 5')).toBeVisible()
-  await expect(page.getByText('70%')).toBeVisible()
+  await expect(page.getByText('63% (1 = 0%, 5 = 100%)')).toBeVisible()
 })
 
 test('a page reload mid-question shows the same question, draft and remaining time', async ({ page, shell }) => {

@@ -44,14 +44,33 @@ describe('settings in electron-store', () => {
     expect(() => s.update({ theme: 'neon' as never })).toThrow()
   })
 
+  it('keeps the valid ui preferences when one of them fails the schema (#11)', async () => {
+    const dir = tempDir()
+    const bad = { theme: 'light', ui: { ...DEFAULT_SETTINGS.ui, fontScale: 999, timeCues: true } }
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify(bad))
+    const problems: StorageProblem[] = []
+    const s = await SettingsService.open(dir, () => openElectronSettings(dir), problems)
+    expect(s.get()).toEqual({
+      theme: 'light',
+      roundDefaults: DEFAULT_SETTINGS.roundDefaults,
+      ui: { ...DEFAULT_SETTINGS.ui, timeCues: true }
+    })
+    expect(problems[0].message).toMatch(/ui\.fontScale/)
+  })
+
   it('keep every valid setting when one fails the schema, keep the file in corrupt/ and say which (defect 8)', async () => {
     const dir = tempDir()
     const bad = { theme: 'dark', roundDefaults: { ...DEFAULT_SETTINGS.roundDefaults, questionCount: 0, order: 'as-written' } }
     writeFileSync(join(dir, 'settings.json'), JSON.stringify(bad))
     const problems: StorageProblem[] = []
     const s = await SettingsService.open(dir, () => openElectronSettings(dir), problems)
-    // interview: review (issue #8); null (no interview date) when the file has none
-    expect(s.get()).toEqual({ theme: 'dark', roundDefaults: { ...DEFAULT_SETTINGS.roundDefaults, order: 'as-written' }, interview: null })
+    // interview: review (issue #8), null when the file has none; ui: #11, a file from before it gets its defaults
+    expect(s.get()).toEqual({
+      theme: 'dark',
+      roundDefaults: { ...DEFAULT_SETTINGS.roundDefaults, order: 'as-written' },
+      interview: null,
+      ui: DEFAULT_SETTINGS.ui
+    })
     expect(problems).toEqual([
       {
         file: join(dir, 'settings.json'),
@@ -59,6 +78,7 @@ describe('settings in electron-store', () => {
         message: expect.stringMatching(/roundDefaults\.questionCount/)
       }
     ])
+    expect(problems[0].message).not.toMatch(/ui/)
     expect(JSON.parse(readFileSync(problems[0].keptAt!, 'utf8'))).toEqual(bad)
   })
 

@@ -74,6 +74,18 @@ export class BrowserWindow extends Emitter {
   isDestroyed(): boolean {
     return false
   }
+  // ---- window state (#11) ----
+  maximized = false
+  maximize(): void {
+    this.maximized = true
+  }
+  isMaximized(): boolean {
+    return this.maximized
+  }
+  getNormalBounds(): { x: number; y: number; width: number; height: number } {
+    const o = this.options as { x?: number; y?: number; width: number; height: number }
+    return { x: o.x ?? 0, y: o.y ?? 0, width: o.width, height: o.height }
+  }
 }
 
 export const ipcMain = {

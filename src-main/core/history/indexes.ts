@@ -108,6 +108,8 @@ export class HistoryIndexes {
       if (r.k === 's') map.set(r.s.id, r.s)
       else if (r.k === 'd') map.delete(r.id)
     }
+    // #11: lines written before summaries carried difficulties still read; the index is rebuilt once to add them.
+    if ([...map.values()].some((s) => s.difficulties === undefined)) return (await this.rebuild()).summaries
     return (this.summaries = map)
   }
 

@@ -32,6 +32,9 @@ export function queryHistory(
     if (matchingSessions && !matchingSessions.has(s.id)) return false
     if (query.statuses.length && !query.statuses.includes(s.status)) return false
     if (query.topics.length && !s.topics.some((t) => query.topics.includes(t))) return false
+    // ---- bank and difficulty filters (#11) ----
+    if (query.bankIds?.length && !s.bankIds.some((b) => query.bankIds!.includes(b))) return false
+    if (query.difficulties?.length && !(s.difficulties ?? []).some((d) => query.difficulties!.includes(d))) return false
     const started = Date.parse(s.startedAt)
     if (from !== null && started < from) return false
     if (to !== null && started > to) return false

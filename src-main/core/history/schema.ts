@@ -1,6 +1,6 @@
 /** History's domain schemas; the contract composes them, the types are derived from them. */
 import * as v from 'valibot'
-import { IdSchema, RoundStatusSchema, SlugSchema, ROUND_LIMITS } from '../session/schema'
+import { DifficultySchema, IdSchema, RoundStatusSchema, SlugSchema, ROUND_LIMITS } from '../session/schema'
 
 export const HISTORY_LIMITS = { pageSize: 500, searchChars: 200 } as const
 
@@ -14,6 +14,11 @@ export const HistoryQuerySchema = v.strictObject({
   limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(HISTORY_LIMITS.pageSize)),
   sort: v.strictObject({ key: v.picklist(HISTORY_SORT_KEYS), dir: v.picklist(['asc', 'desc']) }),
   topics: v.pipe(v.array(SlugSchema), v.maxLength(ROUND_LIMITS.listItems)),
+  // ---- bank and difficulty filters (#11): optional, so older callers still validate ----
+  /** Sessions that drew from any of these banks; empty or absent: every bank. */
+  bankIds: v.optional(v.pipe(v.array(SlugSchema), v.maxLength(ROUND_LIMITS.listItems))),
+  /** Sessions with a question of any of these difficulties; empty or absent: all. */
+  difficulties: v.optional(v.array(DifficultySchema)),
   statuses: v.array(RoundStatusSchema),
   /** ISO dates, inclusive. */
   from: v.nullable(v.pipe(v.string(), v.isoDate())),

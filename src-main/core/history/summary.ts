@@ -1,3 +1,4 @@
+import { DIFFICULTIES } from '../bank/types'
 import type { RoundState } from '../session/types'
 import type { QuestionAttemptRecord, SessionSummary } from './types'
 
@@ -11,6 +12,7 @@ export function summarize(state: RoundState): SessionSummary {
     status: state.status,
     bankIds: unique(state.questions.map((q) => q.bankId)),
     topics: unique(state.questions.flatMap((q) => q.topics)).sort(),
+    difficulties: DIFFICULTIES.filter((d) => state.questions.some((q) => q.difficulty === d)), // #11
     questionCount: state.questions.length,
     gradedCount: ratings.length,
     averageRating: ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100 : null,

@@ -1,3 +1,4 @@
+import type { Difficulty } from '../bank/types'
 import type { RoundState, RoundStatus } from '../session/types'
 
 export interface SessionSummary {
@@ -7,6 +8,8 @@ export interface SessionSummary {
   status: RoundStatus
   bankIds: string[]
   topics: string[]
+  /** #11: the difficulties of its questions. Absent on index lines written before; the index is then rebuilt once. */
+  difficulties?: Difficulty[]
   questionCount: number
   gradedCount: number
   /** Mean rating of the graded questions, 1–5; null when nothing was graded. */

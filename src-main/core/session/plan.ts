@@ -22,14 +22,7 @@ export function planRound(banks: Bank[], setup: RoundSetup, random: () => number
   const chosenBanks = setup.bankIds.length ? banks.filter((b) => setup.bankIds.includes(b.id)) : banks
   const missing = setup.bankIds.filter((id) => !banks.some((b) => b.id === id))
   if (missing.length) throw new PlanError(`No such bank: ${missing.join(', ')}`)
-  const pool: { bank: Bank; q: Question }[] = []
-  for (const bank of chosenBanks) {
-    for (const q of questionsForRound(bank, !!setup.includeFollowUps)) {
-      if (setup.topics.length && !q.topics.some((t) => setup.topics.includes(t))) continue
-      if (setup.difficulties.length && !setup.difficulties.includes(q.difficulty)) continue
-      pool.push({ bank, q })
-    }
-  }
+  const pool = matchingQuestions(chosenBanks, setup)
   if (pool.length === 0) throw new PlanError('No question matches these banks, topics and difficulties.')
   if (setup.order === 'random') shuffle(pool, random)
   return pool.slice(0, setup.questionCount).map(({ bank, q }) => toRoundQuestion(bank, q, setup))
@@ -48,6 +41,25 @@ function toRoundQuestion(bank: Bank, q: Question, setup: RoundSetup): RoundQuest
     timeLimitMs: (setup.secondsPerQuestion ?? q.timeSec) * 1000,
     ...roundQuestionParts(q) // #13
   }
+}
+
+/**
+ * The questions a setup draws from (the setup screen counts these too): any chosen topic, any chosen
+ * difficulty, and (#13) the follow-ups drilled as questions when the setup includes them.
+ */
+export function matchingQuestions(
+  banks: Bank[],
+  filter: Pick<RoundSetup, 'topics' | 'difficulties' | 'includeFollowUps'>
+): { bank: Bank; q: Question }[] {
+  const pool: { bank: Bank; q: Question }[] = []
+  for (const bank of banks) {
+    for (const q of questionsForRound(bank, !!filter.includeFollowUps)) {
+      if (filter.topics.length && !q.topics.some((t) => filter.topics.includes(t))) continue
+      if (filter.difficulties.length && !filter.difficulties.includes(q.difficulty)) continue
+      pool.push({ bank, q })
+    }
+  }
+  return pool
 }
 
 function shuffle<T>(items: T[], random: () => number): void {

@@ -85,8 +85,17 @@ export const roundRequests = {
   'round:resume': RoundRef,
   'round:end': RoundRef,
   'round:resumeInterrupted': RoundRef,
-  'round:discardInterrupted': RoundRef
+  'round:discardInterrupted': RoundRef,
+  // ---- setup count (#11) ----
+  /** How many questions a setup draws from: the planner's own filter, not an estimate. */
+  'round:matches': v.strictObject({
+    bankIds: RoundSetupSchema.entries.bankIds,
+    topics: RoundSetupSchema.entries.topics,
+    difficulties: RoundSetupSchema.entries.difficulties,
+    includeFollowUps: RoundSetupSchema.entries.includeFollowUps
+  })
 } as const
+export type MatchesInput = v.InferOutput<(typeof roundRequests)['round:matches']>
 
 export type RoundRefInput = v.InferOutput<typeof RoundRef>
 export type SaveDraftInput = v.InferOutput<(typeof roundRequests)['round:saveDraft']>

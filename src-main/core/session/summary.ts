@@ -66,7 +66,8 @@ export function summarizeRound(state: RoundState): RoundSummary {
     questionCount: questions.length,
     gradedCount: ratings.length,
     averageRating: mean(ratings),
-    scorePercent: ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / (5 * ratings.length)) * 100) : null,
+    // The mean grade on a 0–100 scale: all 1s is 0%, all 5s is 100% (not sum ÷ 5n, which never went below 20%).
+    scorePercent: ratings.length ? Math.round(((ratings.reduce((a, b) => a + b, 0) / ratings.length - 1) / 4) * 100) : null,
     answeringMs: questions.reduce((a, q) => a + q.usedMs, 0),
     roundMs: Math.round(state.roundUsedMs),
     questions,

@@ -6,9 +6,21 @@ import { errorMessage } from '../lib/errors'
 
 export const PAGE_SIZE = 25
 
-export type HistoryFilters = Pick<HistoryQuery, 'topics' | 'statuses' | 'from' | 'to' | 'minRating' | 'maxRating' | 'text'>
+export type HistoryFilters = Required<
+  Pick<HistoryQuery, 'topics' | 'bankIds' | 'difficulties' | 'statuses' | 'from' | 'to' | 'minRating' | 'maxRating' | 'text'>
+>
 
-const emptyFilters = (): HistoryFilters => ({ topics: [], statuses: [], from: null, to: null, minRating: null, maxRating: null, text: '' })
+const emptyFilters = (): HistoryFilters => ({
+  topics: [],
+  bankIds: [], // #11
+  difficulties: [], // #11
+  statuses: [],
+  from: null,
+  to: null,
+  minRating: null,
+  maxRating: null,
+  text: ''
+})
 
 /**
  * One page of past sessions at a time: filters, sort and paging go to main, which answers with
@@ -35,6 +47,8 @@ export const useHistoryStore = defineStore('history', () => {
       limit: PAGE_SIZE,
       sort: { ...sort.value },
       topics: [...filters.topics],
+      bankIds: [...filters.bankIds],
+      difficulties: [...filters.difficulties],
       statuses: [...filters.statuses],
       from: filters.from,
       to: filters.to,
@@ -74,6 +88,8 @@ export const useHistoryStore = defineStore('history', () => {
     return (
       !!q.text ||
       q.topics.length > 0 ||
+      (q.bankIds?.length ?? 0) > 0 ||
+      (q.difficulties?.length ?? 0) > 0 ||
       q.statuses.length > 0 ||
       q.from !== null ||
       q.to !== null ||

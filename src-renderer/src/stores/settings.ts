@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { Settings, RoundSetup } from '@contract'
 import { call } from '../api'
+import { DEFAULT_UI_SETTINGS, type UiSettings } from '@shared'
 
 export type ThemeChoice = Settings['theme']
 
@@ -10,6 +11,7 @@ export const useSettingsStore = defineStore('settings', () => {
   const settings = ref<Settings | null>(null)
   const theme = computed<ThemeChoice>(() => settings.value?.theme ?? 'system')
   const roundDefaults = computed<RoundSetup | null>(() => settings.value?.roundDefaults ?? null)
+  const ui = computed<UiSettings>(() => settings.value?.ui ?? DEFAULT_UI_SETTINGS)
 
   function set(value: Settings): void {
     settings.value = value
@@ -37,5 +39,18 @@ export const useSettingsStore = defineStore('settings', () => {
     await update({ roundDefaults: setup })
   }
 
-  return { settings, theme, roundDefaults, set, update, setTheme, saveRoundDefaults }
+  /** Changes one UI preference at once; main validates it (clashing shortcuts are refused). */
+  async function setUi(patch: Partial<UiSettings>): Promise<void> {
+    const before = settings.value
+    const next = { ...ui.value, ...patch }
+    if (before) settings.value = { ...before, ui: next }
+    try {
+      await update({ ui: next })
+    } catch (e) {
+      settings.value = before
+      throw e
+    }
+  }
+
+  return { settings, theme, roundDefaults, ui, set, update, setTheme, saveRoundDefaults, setUi }
 })

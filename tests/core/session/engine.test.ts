@@ -75,7 +75,7 @@ describe('RoundEngine', () => {
     await engine.grade({ roundId: v.id, index: 1, rating: 2, keyPoints: [1], note: '' })
     const done = await engine.next({ roundId: v.id })
     expect(done.status).toBe('finished')
-    expect(done.summary).toMatchObject({ questionCount: 2, gradedCount: 2, averageRating: 3, scorePercent: 60, answeringMs: 50_000 })
+    expect(done.summary).toMatchObject({ questionCount: 2, gradedCount: 2, averageRating: 3, scorePercent: 50, answeringMs: 50_000 })
     expect(done.summary!.questions.map((q) => [q.rating, q.usedMs, q.keyPointsHit])).toEqual([
       [4, 20_000, 2],
       [2, 30_000, 1]

@@ -38,6 +38,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('heading', { name: 'Round summary' })).toBeVisible()
       await shot('summary')
       await page.getByRole('button', { name: 'History' }).first().click()
+      await expect(page.getByRole('heading', { name: 'History', level: 1 })).toBeVisible()
       await expect(page.locator('tbody tr').first()).toBeVisible()
       await shot('history')
       await page.locator('tbody tr').nth(1).click()
