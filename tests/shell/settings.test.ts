@@ -53,6 +53,7 @@ describe('settings in electron-store', () => {
     expect(s.get()).toEqual({
       theme: 'light',
       roundDefaults: DEFAULT_SETTINGS.roundDefaults,
+      interview: null,
       ui: { ...DEFAULT_SETTINGS.ui, timeCues: true }
     })
     expect(problems[0].message).toMatch(/ui\.fontScale/)

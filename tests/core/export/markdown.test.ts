@@ -11,7 +11,7 @@ describe('Markdown export', () => {
   it('renders as GitHub-style Markdown: a header table, topic table, advice, every question with its grade, time and key points', () => {
     const text = scorecardMarkdown(buildScorecard(sampleSession(), { drafts: true, answers: true }))
     expect(text).toMatch(/^# Interview Drill scorecard — 2026-03-01 09:00 UTC/)
-    expect(text).toContain('| Overall | 3.00 of 5 (60%) |')
+    expect(text).toContain('| Overall | 3.00 of 5 (50%) |')
     expect(text).toContain('| etcd | 2.00 | 1 | 1:00 |')
     expect(text).toContain(`### 1. ${Q1.text}`)
     expect(text).toContain('- **Grade:** 4 — solid')

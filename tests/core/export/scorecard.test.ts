@@ -18,7 +18,7 @@ describe('scorecard model', () => {
       questionCount: 3,
       gradedCount: 2,
       averageRating: 3,
-      scorePercent: 60
+      scorePercent: 50
     })
     expect(card.questions[0]).toEqual({
       number: 1,
