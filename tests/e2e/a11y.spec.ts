@@ -82,6 +82,12 @@ export const SCREENS: Screen[] = [
       await expect(page.getByRole('heading', { name: /Session of/ })).toBeVisible()
     }
   },
+  // Screens of #8, #9 and #10
+  { name: 'review', go: (page, base) => hashRoute(page, base, '/review', /^Review$/) },
+  { name: 'statistics', go: (page, base) => hashRoute(page, base, '/statistics', /^Statistics$/) },
+  { name: 'questions', go: (page, base) => hashRoute(page, base, '/questions', /^Questions$/) },
+  { name: 'import', go: (page, base) => hashRoute(page, base, '/questions/import', 'Import questions') },
+  { name: 'data', go: (page, base) => hashRoute(page, base, '/data', 'Data and backups') },
   { name: 'settings', go: (page, base) => hashRoute(page, base, '/settings', 'Settings') },
   {
     name: 'shortcuts-overlay',
