@@ -19,9 +19,9 @@ import { shortcutsOpen } from './useShortcutsOverlay'
 const MENU_ROUTES: Partial<Record<MenuCommand, string>> = {
   'new-round': '/setup',
   settings: '/settings',
-  import: '/questions',
+  import: '/questions/import',
   export: '/history',
-  backup: '/settings'
+  backup: '/data'
 }
 
 export function useAppShortcuts(): void {
