@@ -90,19 +90,7 @@ export class ReviewIndex {
   private track(id: string): QuestionTrack {
     let t = this.questions.get(id)
     if (!t) {
-      t = {
-        id,
-        grades: [],
-        memory: null,
-        firstKey: null,
-        attempts: 0,
-        ratingSum: 0,
-        keyPointsHit: 0,
-        keyPointsTotal: 0,
-        overtime: 0,
-        timed: 0,
-        due: null
-      }
+      t = emptyTrack(id)
       this.questions.set(id, t)
     }
     return t
@@ -134,18 +122,7 @@ export class ReviewIndex {
     for (const g of t.grades) this.count(g, t.firstKey !== g.key, -1)
     change()
     const grades = t.grades
-    Object.assign(t, {
-      grades: [],
-      memory: null,
-      firstKey: null,
-      attempts: 0,
-      ratingSum: 0,
-      keyPointsHit: 0,
-      keyPointsTotal: 0,
-      overtime: 0,
-      timed: 0,
-      due: null
-    })
+    Object.assign(t, emptyTrack(t.id))
     for (const g of grades) this.append(t, g)
     if (t.grades.length === 0) this.questions.delete(t.id)
   }
@@ -173,4 +150,21 @@ function sameGrade(a: ReviewGrade, b: ReviewGrade): boolean {
     a.questionId === b.questionId &&
     a.keyPointsHit === b.keyPointsHit
   )
+}
+
+/** A question with no grades yet: what `track` starts from and what `replay` resets to. */
+function emptyTrack(id: string): QuestionTrack {
+  return {
+    id,
+    grades: [],
+    memory: null,
+    firstKey: null,
+    attempts: 0,
+    ratingSum: 0,
+    keyPointsHit: 0,
+    keyPointsTotal: 0,
+    overtime: 0,
+    timed: 0,
+    due: null
+  }
 }
