@@ -41,9 +41,9 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
  * Appends bytes and waits until they are on disk (fdatasync) before resolving. When the write fails
  * (disk full, I/O error), the file is cut back to where it ended, so no half record stays in it for
  * later records to follow; if even that fails, the error says so and the caller must cut it back
- * (`truncateTo`) before writing again.
+ * (`truncateTo`) before writing again. Resolves with the offset the data starts at.
  */
-export async function appendDurable(file: string, data: string, opts: { sync?: boolean } = {}): Promise<void> {
+export async function appendDurable(file: string, data: string, opts: { sync?: boolean } = {}): Promise<number> {
   const handle = await open(file, 'a')
   let size = -1
   try {
@@ -62,6 +62,7 @@ export async function appendDurable(file: string, data: string, opts: { sync?: b
   } finally {
     await handle.close()
   }
+  return size
 }
 
 /** A failed append whose partial bytes could not be cut back: the file must be truncated to `goodSize`. */

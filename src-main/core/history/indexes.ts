@@ -1,15 +1,17 @@
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { appendDurable, keepCopy, moveAside, writeFileAtomic } from '../fs/durable'
-import { decodeRecords, encodeRecord } from '../fs/records'
+import { readLines, writeLinesAtomic } from '../fs/lines'
+import { pacer, realPacerClock, type PacerClock } from '../fs/pacer'
+import { decodeRecord, encodeRecord } from '../fs/records'
 import type { RoundState } from '../session/types'
+import { GradeState, INDEX_SCHEMA_VERSION, loadGradeState } from './grade-state'
 import { errorText, HistoryError, isMissing, type ProblemLog } from './problems'
 import { gradeRecords, summarize } from './summary'
+import { SummaryList } from './summary-list'
 import type { QuestionAttemptRecord, SessionSummary } from './types'
 
-export const INDEX_SCHEMA_VERSION = 1
-
+export { INDEX_SCHEMA_VERSION, type GradeRecord } from './grade-state'
 export type IndexRecord = { k: 'h'; v: number } | { k: 's'; s: SessionSummary } | { k: 'd'; id: string }
-export type GradeRecord = { k: 'h'; v: number } | ({ k: 'g' } & QuestionAttemptRecord)
 
 // ---- the line encoders, shared with scripts/synthetic-history.ts ---------------------------------
 export const encodeIndexHeader = (): string => encodeRecord({ k: 'h', v: INDEX_SCHEMA_VERSION })
@@ -25,51 +27,251 @@ export interface SessionSource {
 
 /** Index lines are flushed (fdatasync) in batches by flush(); a failed append is still cut back. */
 const NO_SYNC = { sync: false }
+/** Grades read past the snapshot before it is written again. */
+const SNAPSHOT_TAIL = 20_000
 
-const gradeKey = (g: QuestionAttemptRecord): string => `${g.sessionId}#${g.questionIndex}`
+export interface IndexFiles {
+  index: string
+  grades: string
+  snapshot: string
+  corrupt: string
+}
 
 /**
- * The derived indexes: `index.jsonl` (one summary per session change) and `grades.jsonl` (one line
- * per grade, for search and attempts). Append-only, rebuilt from the sessions when missing or
- * damaged. An index is never created empty while sessions exist: a write that finds it missing is
- * left to the rebuild, which writes a temp file and renames it at the end (the damaged file is kept
- * aside by a copy taken before the replacement lands). Callers serialise calls (HistoryStore's queue).
+ * The derived indexes: `index.jsonl` (one summary per session change), `grades.jsonl` (one line per
+ * grade, with its draft and note) and `search.jsonl` (a snapshot of the grade table and word index
+ * over a prefix of the grade log). Append-only, streamed in and out in slices that leave the event
+ * loop free, rebuilt from the sessions when missing or damaged. An index is never created empty
+ * while sessions exist; a rebuild writes temp files and renames them at the end (a damaged file is
+ * kept aside first). Callers serialise calls (HistoryStore's queue).
  */
 export class HistoryIndexes {
-  summaries: Map<string, SessionSummary> | null = null
-  grades: Map<string, QuestionAttemptRecord> | null = null
+  summaries: SummaryList | null = null
+  grades: GradeState | null = null
   /** review (issue #8): told after a rebuild from the session files (HistoryStore passes it on). */
   onRebuilt: (() => void) | null = null
+  readonly indexFile: string
+  readonly gradesFile: string
+  private readonly damaged = new Map<string, string>()
 
   constructor(
-    readonly indexFile: string,
-    readonly gradesFile: string,
-    private readonly corruptDir: string,
+    private readonly files: IndexFiles,
     private readonly sessions: SessionSource,
-    private readonly problems: ProblemLog
-  ) {}
+    private readonly problems: ProblemLog,
+    private readonly clock: PacerClock = realPacerClock
+  ) {
+    this.indexFile = files.index
+    this.gradesFile = files.grades
+  }
+
+  /** Drops what is in memory; the next read loads the files again. */
+  forgetAll(): void {
+    this.summaries = this.grades = null
+  }
 
   /** Adds what a session's new state says; the grade lines of `gradesOf` (all when undefined). */
   async record(state: RoundState, gradesOf?: number): Promise<void> {
     const grades = gradeRecords(state, gradesOf)
     if (grades.length && (await this.writable(this.gradesFile, state.id))) {
-      await appendDurable(this.gradesFile, grades.map(encodeGradeLine).join(''), NO_SYNC)
-      for (const g of grades) this.grades?.set(gradeKey(g), g)
+      const lines = grades.map(encodeGradeLine)
+      let at = await appendDurable(this.gradesFile, lines.join(''), NO_SYNC)
+      if (this.grades && at !== this.grades.bytes) this.grades = null // written behind our back: read again
+      for (const [i, g] of grades.entries()) {
+        const length = Buffer.byteLength(lines[i])
+        await this.grades?.add(g, at, length)
+        at += length
+      }
     }
     const s = summarize(state)
     if (await this.writable(this.indexFile, state.id)) {
       await appendDurable(this.indexFile, encodeSummaryLine(s), NO_SYNC)
-      this.summaries?.set(s.id, s)
+      this.summaries?.set(s)
+      this.grades?.table.setLive(s.id, true)
     }
   }
 
   async forget(id: string): Promise<void> {
     this.summaries?.delete(id)
+    this.grades?.table.setLive(id, false)
     if (await this.exists(this.indexFile)) await appendDurable(this.indexFile, encodeDeletionLine(id), NO_SYNC)
   }
 
   async flush(): Promise<void> {
     for (const f of [this.indexFile, this.gradesFile]) if (await this.exists(f)) await appendDurable(f, '')
+  }
+
+  async loadSummaries(): Promise<SummaryList> {
+    if (this.summaries) return this.summaries
+    const pace = pacer(this.clock)
+    const list = new SummaryList()
+    let first = true
+    try {
+      for await (const line of readLines(this.indexFile)) {
+        const d = decodeRecord<IndexRecord>(line.text)
+        if (!line.complete || !d.ok)
+          return this.damagedIndex(
+            this.indexFile,
+            'history index',
+            `damaged (line at byte ${line.offset}: ${d.ok ? 'cut short' : d.reason})`
+          )
+        const r = d.value
+        if (first) {
+          first = false
+          if (r.k !== 'h') return this.damagedIndex(this.indexFile, 'history index', 'damaged (no header)')
+          if (r.v > INDEX_SCHEMA_VERSION)
+            return this.damagedIndex(this.indexFile, 'history index', `written by a newer version of the app (format ${r.v})`)
+        } else if (r.k === 's') {
+          // #11: lines written before summaries carried difficulties: rebuilt once to add them.
+          if (r.s.difficulties === undefined) return (await this.rebuild()).summaries
+          list.set(r.s)
+        } else if (r.k === 'd') list.delete(r.id)
+        if (pace.due()) await pace.rest()
+      }
+    } catch (e) {
+      if (isMissing(e)) return (await this.sessions.ids()).length ? (await this.rebuild()).summaries : (this.summaries = list)
+      return this.damagedIndex(this.indexFile, 'history index', `unreadable (${errorText(e)})`)
+    }
+    if (first) return this.damagedIndex(this.indexFile, 'history index', 'damaged (empty)')
+    return (this.summaries = list)
+  }
+
+  /** The grades (table and word index), loaded from the snapshot and the grade log after it. */
+  async loadGrades(): Promise<GradeState> {
+    if (this.grades) return this.grades
+    const summaries = await this.loadSummaries()
+    if (this.grades) return this.grades // loading the summaries rebuilt everything
+    const pace = pacer(this.clock)
+    let loaded
+    try {
+      loaded = await loadGradeState(this.gradesFile, this.files.snapshot, pace)
+    } catch (e) {
+      if (isMissing(e)) {
+        if ((await this.sessions.ids()).length) return (await this.rebuild()).grades
+        return (this.grades = new GradeState(this.gradesFile))
+      }
+      loaded = { ok: false as const, reason: `unreadable (${errorText(e)})` }
+    }
+    if (!loaded.ok) {
+      this.damaged.set(this.gradesFile, `The grade index was ${loaded.reason}`)
+      return (await this.rebuild()).grades
+    }
+    const { state } = loaded
+    await state.markLive((id) => summaries.has(id), pace)
+    this.grades = state
+    if (loaded.snapshotProblem) {
+      const keptAt = await keepCopy(this.files.snapshot, this.files.corrupt, 'corrupt').catch(() => null)
+      this.problems.add(
+        this.files.snapshot,
+        keptAt,
+        `The search index was damaged (${loaded.snapshotProblem}); it was kept aside and rebuilt from the grade log.`
+      )
+    }
+    if (!loaded.fromSnapshot) await this.saveSnapshot()
+    else await this.checkpoint()
+    return state
+  }
+
+  /** Saves the snapshot when many grades were added since (called at quiet moments: a round's end, a load). */
+  async checkpoint(): Promise<void> {
+    if (this.grades && this.grades.unsaved > SNAPSHOT_TAIL) await this.saveSnapshot()
+  }
+
+  /** Writes the search snapshot; a failure is reported, never thrown (it is rebuilt next time). */
+  async saveSnapshot(): Promise<void> {
+    if (!this.grades) return
+    try {
+      await this.grades.save(this.files.snapshot, pacer(this.clock))
+    } catch (e) {
+      this.problems.add(
+        this.files.snapshot,
+        null,
+        `The search index could not be saved (${errorText(e)}); it is rebuilt from the grade log at the next start.`
+      )
+    }
+  }
+
+  /** Reads every session file once and writes both indexes and the snapshot anew. Only after loss or damage. */
+  async rebuild(): Promise<{ summaries: SummaryList; grades: GradeState }> {
+    const pace = pacer(this.clock)
+    const summaries = new SummaryList()
+    const grades = new GradeState(this.gradesFile)
+    const ids = await this.sessions.ids()
+    const sessions = this.sessions
+    async function* gradeLines(): AsyncGenerator<string> {
+      const header = encodeIndexHeader()
+      grades.bytes = Buffer.byteLength(header)
+      yield header
+      for (const id of ids) {
+        let state: RoundState
+        try {
+          state = await sessions.read(id)
+        } catch {
+          continue // set aside and reported by the reader; the rest are listed
+        }
+        summaries.set(summarize(state))
+        grades.table.setLive(id, true)
+        for (const g of gradeRecords(state)) {
+          const line = encodeGradeLine(g)
+          const length = Buffer.byteLength(line)
+          grades.addLoaded(g, grades.bytes, length, new Map())
+          yield line
+        }
+        if (pace.due()) await pace.rest()
+      }
+    }
+    async function* summaryLines(): AsyncGenerator<string> {
+      yield encodeIndexHeader()
+      for (const s of summaries.values()) {
+        yield encodeSummaryLine(s)
+        if (pace.due()) await pace.rest()
+      }
+    }
+    await this.replace(this.gradesFile, gradeLines())
+    await this.replace(this.indexFile, summaryLines())
+    this.summaries = summaries
+    this.grades = grades
+    await this.saveSnapshot()
+    this.onRebuilt?.() // review (issue #8)
+    return { summaries, grades }
+  }
+
+  /** Empties both indexes (clear history), then records what is kept. */
+  async reset(keep: RoundState | null): Promise<void> {
+    await writeFileAtomic(this.indexFile, encodeIndexHeader())
+    await writeFileAtomic(this.gradesFile, encodeIndexHeader())
+    this.summaries = new SummaryList()
+    this.grades = new GradeState(this.gradesFile)
+    this.grades.bytes = Buffer.byteLength(encodeIndexHeader())
+    if (keep) await this.record(keep)
+    await this.saveSnapshot()
+  }
+
+  private async damagedIndex(file: string, what: string, why: string): Promise<SummaryList> {
+    this.damaged.set(file, `The ${what} was ${why}`)
+    return (await this.rebuild()).summaries
+  }
+
+  /** Writes a whole index; a damaged one is kept aside (a copy) before its replacement lands. */
+  private async replace(file: string, pieces: AsyncIterable<string>): Promise<void> {
+    let keptAt: string | null = null
+    const why = this.damaged.get(file)
+    if (why !== undefined) {
+      const isDir = await stat(file).then(
+        (i) => i.isDirectory(),
+        () => false
+      )
+      keptAt = await (isDir ? moveAside(file, this.files.corrupt, 'not-a-file') : keepCopy(file, this.files.corrupt, 'corrupt')).catch(
+        () => null
+      )
+    }
+    try {
+      await writeLinesAtomic(file, pieces)
+    } catch (e) {
+      // History is still listed from memory; the next start tries again.
+      this.problems.add(file, keptAt, `The history index could not be written (${errorText(e)}); it is rebuilt again at the next start.`)
+      return
+    }
+    if (this.damaged.delete(file)) this.problems.add(file, keptAt, `${why}; it was kept aside and rebuilt from the session files.`)
   }
 
   /**
@@ -81,10 +283,10 @@ export class HistoryIndexes {
     const others = (await this.sessions.ids()).filter((id) => id !== sessionId)
     if (others.length === 0) {
       await writeFileAtomic(file, encodeIndexHeader())
+      if (file === this.gradesFile && this.grades) this.grades.bytes = Buffer.byteLength(encodeIndexHeader())
       return true
     }
-    this.summaries = null
-    this.grades = null
+    this.forgetAll()
     return false
   }
 
@@ -96,106 +298,6 @@ export class HistoryIndexes {
     } catch (e) {
       if (isMissing(e)) return false
       throw e
-    }
-  }
-
-  async loadSummaries(): Promise<Map<string, SessionSummary>> {
-    if (this.summaries) return this.summaries
-    const loaded = await this.load<IndexRecord>(this.indexFile, 'history index')
-    if (!loaded) return (await this.rebuild()).summaries
-    const map = new Map<string, SessionSummary>()
-    for (const r of loaded) {
-      if (r.k === 's') map.set(r.s.id, r.s)
-      else if (r.k === 'd') map.delete(r.id)
-    }
-    // #11: lines written before summaries carried difficulties still read; the index is rebuilt once to add them.
-    if ([...map.values()].some((s) => s.difficulties === undefined)) return (await this.rebuild()).summaries
-    return (this.summaries = map)
-  }
-
-  async loadGrades(): Promise<Map<string, QuestionAttemptRecord>> {
-    if (this.grades) return this.grades
-    const loaded = await this.load<GradeRecord>(this.gradesFile, 'grade index')
-    if (!loaded) return (await this.rebuild()).grades
-    const map = new Map<string, QuestionAttemptRecord>()
-    for (const r of loaded) {
-      if (r.k !== 'g') continue
-      const { k: _k, ...g } = r
-      map.set(gradeKey(g), g)
-    }
-    return (this.grades = map)
-  }
-
-  /** Reads an index file; null when it must be rebuilt (missing while sessions exist, damaged, newer). */
-  private async load<T extends { k: string; v?: number }>(file: string, what: string): Promise<T[] | null> {
-    let text: string
-    try {
-      text = await readFile(file, 'utf8')
-    } catch (e) {
-      if (isMissing(e)) return (await this.sessions.ids()).length ? null : []
-      this.damaged.add(file)
-      this.reasons.set(file, `The ${what} could not be read (${errorText(e)})`)
-      return null
-    }
-    const decoded = decodeRecords<T>(text)
-    const header = decoded.records[0]
-    if (decoded.badLines || !header || header.k !== 'h' || (header.v ?? 0) > INDEX_SCHEMA_VERSION) {
-      this.damaged.add(file)
-      this.reasons.set(
-        file,
-        `The ${what} was ${decoded.badLines || header?.k !== 'h' ? `damaged (line ${decoded.badLine ?? 1}: ${decoded.reason ?? 'no header'})` : `written by a newer version of the app (format ${header.v})`}`
-      )
-      return null
-    }
-    return decoded.records
-  }
-
-  private readonly damaged = new Set<string>()
-  private readonly reasons = new Map<string, string>()
-
-  /** Reads every session file once and writes both indexes anew. Only after loss or damage. */
-  async rebuild(): Promise<{ summaries: Map<string, SessionSummary>; grades: Map<string, QuestionAttemptRecord> }> {
-    const summaries = new Map<string, SessionSummary>()
-    const grades = new Map<string, QuestionAttemptRecord>()
-    for (const id of await this.sessions.ids()) {
-      let state: RoundState
-      try {
-        state = await this.sessions.read(id)
-      } catch {
-        continue // set aside and reported by the reader; the rest are listed
-      }
-      summaries.set(id, summarize(state))
-      for (const g of gradeRecords(state)) grades.set(gradeKey(g), g)
-    }
-    await this.replace(this.indexFile, encodeIndexHeader() + [...summaries.values()].map(encodeSummaryLine).join(''))
-    await this.replace(this.gradesFile, encodeIndexHeader() + [...grades.values()].map(encodeGradeLine).join(''))
-    this.summaries = summaries
-    this.grades = grades
-    this.onRebuilt?.() // review (issue #8)
-    return { summaries, grades }
-  }
-
-  /** Writes a whole index; a damaged one is kept aside (a copy) before its replacement lands. */
-  async replace(file: string, text: string): Promise<void> {
-    let keptAt: string | null = null
-    if (this.damaged.has(file)) {
-      const isDir = await stat(file).then(
-        (i) => i.isDirectory(),
-        () => false
-      )
-      keptAt = await (isDir ? moveAside(file, this.corruptDir, 'not-a-file') : keepCopy(file, this.corruptDir, 'corrupt')).catch(() => null)
-    }
-    try {
-      await writeFileAtomic(file, text)
-    } catch (e) {
-      // History is still listed from memory; the next start tries again.
-      this.problems.add(file, keptAt, `The history index could not be written (${errorText(e)}); it is rebuilt again at the next start.`)
-      return
-    }
-    if (this.damaged.delete(file)) {
-      const why = this.reasons.get(file)
-      this.reasons.delete(file)
-      if (why) this.problems.add(file, keptAt, `${why}; it was kept aside and rebuilt from the session files.`)
     }
   }
 }

@@ -1,60 +1,95 @@
-import type { ContentLookup, HistoryPage, HistoryQuery, QuestionAttemptRecord, SessionSummary } from './types'
+import type { GradeTable } from './grade-table'
+import { matches, type SearchHits } from './search'
+import type { Entry, SummaryList } from './summary-list'
+import type { ContentLookup, HistoryPage, HistoryQuery, SessionSummary } from './types'
 
-/** Filters, sorts and pages session summaries; the text search also looks at grades (drafts, notes, question texts). */
-export function queryHistory(
-  all: SessionSummary[],
-  query: HistoryQuery,
-  grades: Map<string, QuestionAttemptRecord> | null,
-  lookup: ContentLookup
-): HistoryPage {
-  const text = query.text.trim().toLowerCase()
-  let matchingSessions: Set<string> | null = null
-  if (text && grades) {
-    matchingSessions = new Set()
-    const textHit = new Map<string, boolean>()
-    for (const g of grades.values()) {
-      if (matchingSessions.has(g.sessionId)) continue
-      let hit = g.draft.toLowerCase().includes(text) || g.note.toLowerCase().includes(text)
-      if (!hit) {
-        let q = textHit.get(g.questionId)
-        if (q === undefined) {
-          q = (lookup.questionText(g.questionId) ?? '').toLowerCase().includes(text)
-          textHit.set(g.questionId, q)
-        }
-        hit = q
-      }
-      if (hit) matchingSessions.add(g.sessionId)
-    }
-  }
+/** The filters of a query (all but the text), as one test per session. */
+function filterOf(query: HistoryQuery): (e: Entry) => boolean {
   const from = query.from ? Date.parse(query.from) : null
   const to = query.to ? Date.parse(query.to) + (query.to.length <= 10 ? 86_400_000 - 1 : 0) : null
-  const items = all.filter((s) => {
-    if (matchingSessions && !matchingSessions.has(s.id)) return false
-    if (query.statuses.length && !query.statuses.includes(s.status)) return false
-    if (query.topics.length && !s.topics.some((t) => query.topics.includes(t))) return false
-    // ---- bank and difficulty filters (#11) ----
-    if (query.bankIds?.length && !s.bankIds.some((b) => query.bankIds!.includes(b))) return false
-    if (query.difficulties?.length && !(s.difficulties ?? []).some((d) => query.difficulties!.includes(d))) return false
-    const started = Date.parse(s.startedAt)
-    if (from !== null && started < from) return false
-    if (to !== null && started > to) return false
-    if (query.minRating !== null && (s.averageRating ?? 0) < query.minRating) return false
-    if (query.maxRating !== null && (s.averageRating ?? 0) > query.maxRating) return false
-    return true
-  })
-  const { key, dir } = query.sort
-  const sign = dir === 'asc' ? 1 : -1
-  items.sort((a, b) => {
-    const x = a[key] ?? -1
-    const y = b[key] ?? -1
-    const c = x < y ? -1 : x > y ? 1 : 0
-    return c === 0 ? b.startedAt.localeCompare(a.startedAt) : c * sign
-  })
-  const page = items.slice(query.offset, query.offset + query.limit)
+  const { statuses, topics, minRating, maxRating } = query
+  const bankIds = query.bankIds ?? []
+  const difficulties = query.difficulties ?? []
+  return ({ s, ms }) =>
+    (!statuses.length || statuses.includes(s.status)) &&
+    (!topics.length || s.topics.some((t) => topics.includes(t))) &&
+    (!bankIds.length || s.bankIds.some((b) => bankIds.includes(b))) &&
+    (!difficulties.length || (s.difficulties ?? []).some((d) => difficulties.includes(d))) &&
+    (from === null || ms >= from) &&
+    (to === null || ms <= to) &&
+    (minRating === null || (s.averageRating ?? 0) >= minRating) &&
+    (maxRating === null || (s.averageRating ?? 0) <= maxRating)
+}
+
+/**
+ * One page of history: walks the summaries in the order asked (kept sorted, see SummaryList),
+ * counting what passes the filters and the search and keeping only the page. "Best match" ranks
+ * what the search found by score, newest first among equals, keeping only the best `offset + limit`.
+ */
+export function queryHistory(
+  list: SummaryList,
+  query: HistoryQuery,
+  hits: SearchHits | null,
+  table: GradeTable | null,
+  lookup: ContentLookup
+): HistoryPage {
+  const passes = filterOf(query)
+  const ord = (id: string): number => table?.sessions.find(id) ?? -1
+  const found = hits ? (e: Entry): boolean => matches(hits, ord(e.s.id)) : null
+  const keep = (e: Entry): boolean => (!found || found(e)) && passes(e)
+  const page: SessionSummary[] = []
+  let total = 0
+  if (query.sort.key === 'relevance' && hits) {
+    const best = new TopK(query.offset + query.limit)
+    for (const e of list.inOrder('startedAt', 'desc').entries) {
+      if (!keep(e)) continue
+      total++
+      best.offer(hits.scores[ord(e.s.id)], e)
+    }
+    page.push(
+      ...best
+        .sorted()
+        .slice(query.offset)
+        .map((e) => e.s)
+    )
+  } else {
+    const key = query.sort.key === 'relevance' ? 'startedAt' : query.sort.key
+    const dir = query.sort.key === 'relevance' ? 'desc' : query.sort.dir
+    const { entries, reversed } = list.inOrder(key, dir)
+    const n = entries.length
+    const end = query.offset + query.limit
+    for (let j = 0; j < n; j++) {
+      const e = entries[reversed ? n - 1 - j : j]
+      if (!keep(e)) continue
+      if (total >= query.offset && total < end) page.push(e.s)
+      total++
+    }
+  }
   return {
-    total: items.length,
-    all: all.length,
+    total,
+    all: list.size,
     items: page.map((s) => ({ ...s, bankTitles: s.bankIds.map((id) => lookup.bankTitle(id) ?? id) }))
+  }
+}
+
+/** The k best by score, ties to the earlier offered (newer, as offered newest first). */
+class TopK {
+  private readonly items: { score: number; n: number; e: Entry }[] = []
+  private count = 0
+  constructor(private readonly k: number) {}
+
+  offer(score: number, e: Entry): void {
+    const n = this.count++
+    const items = this.items
+    if (items.length === this.k && !(score > items[items.length - 1].score)) return
+    let at = items.length
+    while (at > 0 && (items[at - 1].score < score || (items[at - 1].score === score && items[at - 1].n > n))) at--
+    items.splice(at, 0, { score, n, e })
+    if (items.length > this.k) items.pop()
+  }
+
+  sorted(): Entry[] {
+    return this.items.map((i) => i.e)
   }
 }
 
@@ -83,14 +118,21 @@ export interface GradeStat {
 }
 
 /** Attempts and the latest grade of each question, over the sessions history still lists. */
-export function gradeStats(grades: Map<string, QuestionAttemptRecord>, live: Map<string, SessionSummary>): Map<string, GradeStat> {
+export function gradeStats(table: GradeTable): Map<string, GradeStat> {
   const out = new Map<string, GradeStat>()
-  for (const g of grades.values()) {
-    if (!live.has(g.sessionId)) continue
-    const s = out.get(g.questionId) ?? { attempts: 0, lastRating: null, lastAt: null }
+  const latest = new Map<number, number>()
+  const c = table.cols
+  for (let row = 0; row < table.rows; row++) {
+    if (!table.counts(row)) continue
+    const q = c.question[row]
+    const id = table.questions.get(q)
+    const s = out.get(id) ?? { attempts: 0, lastRating: null, lastAt: null }
     s.attempts++
-    if (!s.lastAt || g.at > s.lastAt) Object.assign(s, { lastRating: g.rating, lastAt: g.at })
-    out.set(g.questionId, s)
+    const last = latest.get(q)
+    if (last === undefined || c.at[row] > c.at[last]) latest.set(q, row)
+    out.set(id, s)
   }
+  for (const [q, row] of latest)
+    Object.assign(out.get(table.questions.get(q))!, { lastRating: c.rating[row], lastAt: table.record(row).at })
   return out
 }

@@ -7,7 +7,7 @@ import { errorText, HistoryError, isMissing, type ProblemLog } from './problems'
 import { ActiveMarkerSchema } from './schema'
 import type { SessionFiles } from './session-files'
 import type { Trash } from './trash'
-import type { SessionSummary } from './types'
+import type { SummaryList } from './summary-list'
 
 export interface RecoveryDeps {
   activeFile: string
@@ -16,7 +16,7 @@ export interface RecoveryDeps {
   indexes: HistoryIndexes
   trash: Trash
   log: ProblemLog
-  index(): Promise<Map<string, SessionSummary>>
+  index(): Promise<SummaryList>
   derive(state: RoundState): Promise<boolean>
   closeMarker(): Promise<void>
 }
@@ -29,7 +29,7 @@ export interface RecoveryDeps {
 export class Recovery {
   constructor(private readonly d: RecoveryDeps) {}
 
-  async reconcile(map: Map<string, SessionSummary>): Promise<void> {
+  async reconcile(map: SummaryList): Promise<void> {
     const files = new Set(await this.d.sessions.ids())
     for (const id of [...map.keys()]) {
       if (files.has(id)) continue

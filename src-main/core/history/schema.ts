@@ -4,7 +4,8 @@ import { DifficultySchema, IdSchema, RoundStatusSchema, SlugSchema, ROUND_LIMITS
 
 export const HISTORY_LIMITS = { pageSize: 500, searchChars: 200 } as const
 
-export const HISTORY_SORT_KEYS = ['startedAt', 'averageRating', 'durationMs', 'questionCount', 'status'] as const
+/** `relevance` ranks what a text search found (best match first); without text it is newest first. */
+export const HISTORY_SORT_KEYS = ['startedAt', 'averageRating', 'durationMs', 'questionCount', 'status', 'relevance'] as const
 export type HistorySortKey = (typeof HISTORY_SORT_KEYS)[number]
 
 const Rating = v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(5)))

@@ -1,75 +1,80 @@
 import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fsyncDir, writeFileAtomic } from '../fs/durable'
+import { pacer, realPacerClock, type PacerClock } from '../fs/pacer'
 import { serialQueue } from '../serial'
 import type { SessionLog } from '../session/log'
 import type { RoundState, SessionRecord, StartRecord } from '../session/types'
-import { HistoryIndexes, encodeGradeLine, encodeIndexHeader, encodeSummaryLine } from './indexes'
+import { HistoryIndexes } from './indexes'
+import { Observers, type DurableRecord } from './observers'
 import { errorText, HistoryError, ProblemLog } from './problems'
 import { gradeStats, queryHistory, type GradeStat } from './query'
+import { Recovery } from './recovery'
+import { QuestionTexts, searchSessions } from './search'
 import { SessionFiles } from './session-files'
 import { QuestionSnapshots } from './snapshots'
 import { summarize } from './summary'
+import type { SummaryList } from './summary-list'
 import { Trash } from './trash'
-import { Recovery } from './recovery'
 import type { ContentLookup, HistoryPage, HistoryQuery, QuestionAttemptRecord, SessionSummary, StorageProblem } from './types'
 
 export { HistoryError } from './problems'
 export { INDEX_SCHEMA_VERSION } from './indexes'
 export { migrateSession, SESSION_MIGRATIONS } from './session-files'
-
-/** A record that is on disk, as the observers of `onDurableRecord` receive it. */
-export interface DurableRecord {
-  sessionId: string
-  record: SessionRecord
-  /** The round as this record leaves it. */
-  state: RoundState
-}
+export type { DurableRecord } from './observers'
 
 /**
  * Durable session history, and the SessionLog the round engine writes through.
  *
  * - `sessions/<id>.jsonl` is the truth (SessionFiles).
- * - `index.jsonl` and `grades.jsonl` are derived from it (HistoryIndexes), reconciled with the
- *   session files and the undo bin (Trash) the first time they are read after start-up.
+ * - `index.jsonl`, `grades.jsonl` and the search snapshot are derived from it (HistoryIndexes),
+ *   reconciled with the session files and the undo bin (Trash) the first time they are read.
  * - `active.json` names the round in progress, so start-up reads one small file; when it is
  *   unusable, the round in progress is found from the sessions themselves (no finish record).
  *
  * Every write and every index read runs through one queue, so a rebuild never races an append.
+ * Long reads run in slices (a Pacer) so that the round's clock and the IPC keep running.
  */
 export class HistoryStore implements SessionLog {
   readonly dir: string
   private readonly sessionsDir: string
-  private readonly corruptDir: string
   private readonly activeFile: string
   private readonly log = new ProblemLog()
   private readonly sessions: SessionFiles
   private readonly indexes: HistoryIndexes
   private readonly trash: Trash
-  private readonly serial = serialQueue()
-  private readonly listeners = new Set<(e: DurableRecord) => void>()
-  private reconciled = false
-  private readonly bulkListeners = new Set<() => void>() // review (issue #8)
   private readonly recovery: Recovery
+  private readonly serial = serialQueue()
+  private readonly durable = new Observers<DurableRecord>()
+  private readonly bulk = new Observers<void>() // review (issue #8)
+  private readonly questionTexts = new QuestionTexts()
+  private reconciled = false
 
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    private readonly clock: PacerClock = realPacerClock
+  ) {
     this.dir = join(dataDir, 'history')
     this.sessionsDir = join(this.dir, 'sessions')
-    this.corruptDir = join(this.dir, 'corrupt')
+    const corruptDir = join(this.dir, 'corrupt')
     this.activeFile = join(this.dir, 'active.json')
     const snapshots = new QuestionSnapshots(join(this.dir, 'questions'))
-    this.sessions = new SessionFiles(this.sessionsDir, this.corruptDir, snapshots, this.log)
+    this.sessions = new SessionFiles(this.sessionsDir, corruptDir, snapshots, this.log)
     this.trash = new Trash(join(this.dir, 'trash'))
     this.indexes = new HistoryIndexes(
-      join(this.dir, 'index.jsonl'),
-      join(this.dir, 'grades.jsonl'),
-      this.corruptDir,
+      {
+        index: join(this.dir, 'index.jsonl'),
+        grades: join(this.dir, 'grades.jsonl'),
+        snapshot: join(this.dir, 'search.jsonl'),
+        corrupt: corruptDir
+      },
       this.sessions,
-      this.log
+      this.log,
+      clock
     )
     this.recovery = new Recovery({
       activeFile: this.activeFile,
-      corruptDir: this.corruptDir,
+      corruptDir,
       sessions: this.sessions,
       indexes: this.indexes,
       trash: this.trash,
@@ -78,7 +83,7 @@ export class HistoryStore implements SessionLog {
       derive: (state) => this.derive(state),
       closeMarker: () => this.closeMarker()
     })
-    this.indexes.onRebuilt = () => this.notifyBulk() // review (issue #8)
+    this.indexes.onRebuilt = () => this.bulk.notify(undefined, 'bulk-change') // review (issue #8)
   }
 
   /** Files that were damaged, missing or could not be written, and what was done about them. */
@@ -97,46 +102,16 @@ export class HistoryStore implements SessionLog {
    * review index subscribes here for grades (`record.t === 'grade'`). Returns an unsubscribe.
    */
   onDurableRecord(listener: (e: DurableRecord) => void): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+    return this.durable.add(listener)
   }
-
-  // ---- review (issue #8): bulk changes and the live grade log ------------------------------------
 
   /**
    * Observes changes to history in bulk (delete, restore, clear, an index rebuild), after which
    * state derived from single records (the review index) must be rebuilt. Returns an unsubscribe.
    */
   onBulkChange(listener: () => void): () => void {
-    this.bulkListeners.add(listener)
-    return () => this.bulkListeners.delete(listener)
+    return this.bulk.add(listener)
   }
-
-  /**
-   * Every grade-log line of the sessions in history (deleted ones left out): the review's cold build.
-   * Two turns of the queue: the summaries first, so a History request made meanwhile is answered
-   * before the (larger) grade log is read.
-   */
-  async liveGrades(): Promise<QuestionAttemptRecord[]> {
-    await this.serial(() => this.index())
-    return this.serial(async () => {
-      const live = await this.index()
-      const grades = await this.indexes.loadGrades()
-      return [...grades.values()].filter((g) => live.has(g.sessionId))
-    })
-  }
-
-  private notifyBulk(): void {
-    for (const l of this.bulkListeners) {
-      try {
-        l()
-      } catch (err) {
-        console.error('a bulk-change observer failed', err)
-      }
-    }
-  }
-
-  // ---- end review --------------------------------------------------------------------------------
 
   // ---- SessionLog --------------------------------------------------------------------------------
 
@@ -144,7 +119,7 @@ export class HistoryStore implements SessionLog {
     return this.serial(async () => {
       await this.sessions.create(start)
       await writeFileAtomic(this.activeFile, JSON.stringify({ v: 1, sessionId: start.id }))
-      this.notify({ sessionId: start.id, record: start, state })
+      this.durable.notify({ sessionId: start.id, record: start, state }, 'durable-record')
       await this.derive(state, -1)
     })
   }
@@ -152,11 +127,14 @@ export class HistoryStore implements SessionLog {
   append(record: SessionRecord, after: RoundState): Promise<void> {
     return this.serial(async () => {
       await this.sessions.append(after.id, record)
-      this.notify({ sessionId: after.id, record, state: after })
+      this.durable.notify({ sessionId: after.id, record, state: after }, 'durable-record')
       if (record.t !== 'grade' && record.t !== 'finish') return
       const derived = await this.derive(after, record.t === 'grade' ? record.i : -1)
       // The indexes must hold the finished round before the in-progress marker goes.
-      if (record.t === 'finish' && derived) await this.closeMarker()
+      if (record.t === 'finish' && derived) {
+        await this.closeMarker()
+        await this.indexes.checkpoint()
+      }
     })
   }
 
@@ -181,8 +159,10 @@ export class HistoryStore implements SessionLog {
   list(query: HistoryQuery, lookup: ContentLookup): Promise<HistoryPage> {
     return this.serial(async () => {
       const summaries = await this.index()
-      const grades = query.text.trim() ? await this.indexes.loadGrades() : null
-      return queryHistory([...summaries.values()], query, grades, lookup)
+      if (!query.text.trim()) return queryHistory(summaries, query, null, null, lookup)
+      const { table, words } = await this.indexes.loadGrades()
+      const hits = await searchSessions(query.text, words, table, this.questionTexts, lookup)
+      return queryHistory(summaries, query, hits, table, lookup)
     })
   }
 
@@ -190,13 +170,34 @@ export class HistoryStore implements SessionLog {
     return this.serial(async () => (await this.index()).get(id))
   }
 
+  /** Every attempt at a question, oldest first, with its draft and note read back from the grade log. */
   attempts(questionId: string): Promise<QuestionAttemptRecord[]> {
     return this.serial(async () => {
-      const live = await this.index()
+      await this.index()
       const grades = await this.indexes.loadGrades()
-      return [...grades.values()]
-        .filter((g) => g.questionId === questionId && live.has(g.sessionId))
-        .sort((a, b) => a.at.localeCompare(b.at))
+      const rows = grades.table.rowsOfQuestion(questionId).sort((a, b) => grades.table.cols.at[a] - grades.table.cols.at[b])
+      const texts = await grades.texts(rows)
+      return rows.map((r) => ({ ...grades.table.record(r), ...texts.get(r) }))
+    })
+  }
+
+  /**
+   * Every grade of the sessions in history (deleted ones left out), without drafts and notes: the
+   * review's cold build. Two turns of the queue: the summaries first, so a History request made
+   * meanwhile is answered before the (larger) grade log is read. Built in slices.
+   */
+  async liveGrades(): Promise<QuestionAttemptRecord[]> {
+    await this.serial(() => this.index())
+    return this.serial(async () => {
+      await this.index()
+      const { table } = await this.indexes.loadGrades()
+      const pace = pacer(this.clock)
+      const out: QuestionAttemptRecord[] = []
+      for (let row = 0; row < table.rows; row++) {
+        if (table.counts(row)) out.push(table.record(row))
+        if ((row & 0xff) === 0 && pace.due()) await pace.rest()
+      }
+      return out
     })
   }
 
@@ -211,8 +212,8 @@ export class HistoryStore implements SessionLog {
   // ---- issue-10: per-question attempts and last grade, for the Questions screen ----
   gradeStats(): Promise<Map<string, GradeStat>> {
     return this.serial(async () => {
-      const live = await this.index()
-      return gradeStats(await this.indexes.loadGrades(), live)
+      await this.index()
+      return gradeStats((await this.indexes.loadGrades()).table)
     })
   }
 
@@ -231,12 +232,11 @@ export class HistoryStore implements SessionLog {
       try {
         return await replace()
       } finally {
-        this.indexes.summaries = this.indexes.grades = null
+        this.indexes.forgetAll()
         this.reconciled = false
       }
     })
   }
-  // ---- end backup ------------------------------------------------------------------------------
 
   // ---- deleting ----------------------------------------------------------------------------------
 
@@ -249,7 +249,7 @@ export class HistoryStore implements SessionLog {
       await fsyncDir(this.sessionsDir)
       await this.indexes.forget(id)
       await this.indexes.flush()
-      this.notifyBulk() // review (issue #8)
+      this.bulk.notify(undefined, 'bulk-change') // review (issue #8)
     })
   }
 
@@ -263,7 +263,7 @@ export class HistoryStore implements SessionLog {
       const state = await this.sessions.read(id)
       await this.indexes.record(state)
       await this.indexes.flush()
-      this.notifyBulk() // review (issue #8)
+      this.bulk.notify(undefined, 'bulk-change') // review (issue #8)
       return summarize(state)
     })
   }
@@ -272,36 +272,21 @@ export class HistoryStore implements SessionLog {
   clear(activeId: string | null): Promise<number> {
     return this.serial(async () => {
       const summaries = await this.index()
-      const grades = await this.indexes.loadGrades()
       let removed = 0
       for (const id of [...summaries.keys()]) {
         if (id === activeId) continue
         await rm(this.sessions.file(id), { force: true })
         removed++
       }
-      const keep = activeId ? summaries.get(activeId) : undefined
-      const kept = [...grades.values()].filter((g) => g.sessionId === activeId)
-      await writeFileAtomic(this.indexes.indexFile, encodeIndexHeader() + (keep ? encodeSummaryLine(keep) : ''))
-      await writeFileAtomic(this.indexes.gradesFile, encodeIndexHeader() + kept.map(encodeGradeLine).join(''))
+      const keep = activeId && summaries.has(activeId) ? await this.sessions.read(activeId).catch(() => null) : null
+      await this.indexes.reset(keep)
       await this.trash.empty()
-      this.indexes.summaries = new Map(keep ? [[keep.id, keep]] : [])
-      this.indexes.grades = new Map(kept.map((g) => [`${g.sessionId}#${g.questionIndex}`, g]))
-      this.notifyBulk() // review (issue #8)
+      this.bulk.notify(undefined, 'bulk-change') // review (issue #8)
       return removed
     })
   }
 
   // ---- internals ---------------------------------------------------------------------------------
-
-  private notify(e: DurableRecord): void {
-    for (const l of this.listeners) {
-      try {
-        l(e)
-      } catch (err) {
-        console.error('a durable-record observer failed', err)
-      }
-    }
-  }
 
   /** Updates the derived indexes; a failure is reported and repaired by a later rebuild, never thrown. */
   private async derive(state: RoundState, gradesOf?: number): Promise<boolean> {
@@ -309,7 +294,7 @@ export class HistoryStore implements SessionLog {
       await this.indexes.record(state, gradesOf)
       return true
     } catch (e) {
-      this.indexes.summaries = this.indexes.grades = null
+      this.indexes.forgetAll()
       this.log.add(
         this.indexes.indexFile,
         null,
@@ -326,12 +311,12 @@ export class HistoryStore implements SessionLog {
   }
 
   /** The summaries, reconciled once per run with the session files and the undo bin. */
-  private async index(): Promise<Map<string, SessionSummary>> {
-    const map = await this.indexes.loadSummaries()
-    if (this.reconciled) return map
+  private async index(): Promise<SummaryList> {
+    const list = await this.indexes.loadSummaries()
+    if (this.reconciled) return list
     this.reconciled = true
-    await this.recovery.reconcile(map)
-    return map
+    await this.recovery.reconcile(list)
+    return list
   }
 
   private async readListed(id: string): Promise<RoundState> {
@@ -344,12 +329,12 @@ export class HistoryStore implements SessionLog {
         if (!(await this.trash.has(id)))
           this.log.add(this.sessions.file(id), null, `Session ${id} is listed in history but its file is missing.`)
         await this.indexes.forget(id)
-        this.notifyBulk() // review (issue #8)
+        this.bulk.notify(undefined, 'bulk-change') // review (issue #8)
         throw new HistoryError('not-found', `Session ${id} was not found; it has been removed from the list.`)
       }
       if (e.code === 'corrupt' && listed) {
         await this.indexes.forget(id)
-        this.notifyBulk() // review (issue #8)
+        this.bulk.notify(undefined, 'bulk-change') // review (issue #8)
       }
       throw e
     }

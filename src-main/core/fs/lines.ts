@@ -1,0 +1,117 @@
+import { createReadStream } from 'node:fs'
+import { mkdir, open, rename, unlink } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { fsyncDir } from './durable'
+
+export interface Line {
+  text: string
+  /** Byte offset of the line's first byte in the file. */
+  offset: number
+  /** False for a last line that has no newline (an append cut short). */
+  complete: boolean
+}
+
+const NL = 0x0a
+
+/**
+ * Reads a file line by line from `start`, in chunks, never holding the whole file as one string:
+ * the grade log at 100k sessions is larger than V8's longest string. Byte offsets are exact.
+ */
+export async function* readLines(file: string, start = 0, chunkBytes = 256 * 1024): AsyncGenerator<Line> {
+  const stream = createReadStream(file, { start, highWaterMark: chunkBytes })
+  let carry: Buffer | null = null
+  let carryAt = start
+  let at = start
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    let from = 0
+    let nl = chunk.indexOf(NL)
+    while (nl !== -1) {
+      const piece: Buffer = carry ? Buffer.concat([carry, chunk.subarray(from, nl)]) : chunk.subarray(from, nl)
+      yield { text: piece.toString('utf8'), offset: carry ? carryAt : at + from, complete: true }
+      carry = null
+      from = nl + 1
+      nl = chunk.indexOf(NL, from)
+    }
+    if (from < chunk.length) {
+      if (!carry) carryAt = at + from
+      carry = carry ? Buffer.concat([carry, chunk.subarray(from)]) : Buffer.from(chunk.subarray(from))
+    }
+    at += chunk.length
+  }
+  if (carry && carry.length) yield { text: carry.toString('utf8'), offset: carryAt, complete: false }
+}
+
+/**
+ * Writes a file atomically from pieces produced one at a time (temp file, fsync, rename, fsync the
+ * folder), so that an index of any size is written without one whole-file string. Returns its size.
+ */
+export async function writeLinesAtomic(file: string, pieces: AsyncIterable<string> | Iterable<string>): Promise<number> {
+  const dir = dirname(file)
+  await mkdir(dir, { recursive: true })
+  const temp = join(dir, `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
+  const handle = await open(temp, 'w')
+  let size = 0
+  try {
+    let batch: string[] = []
+    let batchBytes = 0
+    for await (const piece of pieces) {
+      batch.push(piece)
+      batchBytes += piece.length
+      if (batchBytes >= 1 << 20) {
+        size += (await handle.write(batch.join(''))).bytesWritten
+        batch = []
+        batchBytes = 0
+      }
+    }
+    if (batch.length) size += (await handle.write(batch.join(''))).bytesWritten
+    await handle.sync()
+  } catch (e) {
+    await handle.close().catch(() => undefined)
+    await unlink(temp).catch(() => undefined)
+    throw e
+  }
+  await handle.close()
+  try {
+    await rename(temp, file)
+  } catch (e) {
+    await unlink(temp).catch(() => undefined)
+    throw e
+  }
+  await fsyncDir(dir)
+  return size
+}
+
+/**
+ * Reads the lines that start at the given byte offsets (each to its newline), a few at a time: the
+ * drafts and notes that stay on disk, fetched only for the attempts shown.
+ */
+export async function readLinesAt(file: string, offsets: readonly number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>()
+  if (!offsets.length) return out
+  const handle = await open(file, 'r')
+  try {
+    const sorted = [...new Set(offsets)].sort((a, b) => a - b)
+    const batch = 32
+    for (let i = 0; i < sorted.length; i += batch) {
+      await Promise.all(
+        sorted.slice(i, i + batch).map(async (offset) => {
+          let size = 2048
+          for (;;) {
+            const buf = Buffer.alloc(size)
+            const { bytesRead } = await handle.read(buf, 0, size, offset)
+            const nl = buf.subarray(0, bytesRead).indexOf(NL)
+            if (nl !== -1 || bytesRead < size) {
+              out.set(offset, buf.subarray(0, nl === -1 ? bytesRead : nl).toString('utf8'))
+              return
+            }
+            size *= 4
+          }
+        })
+      )
+    }
+  } finally {
+    await handle.close()
+  }
+  return out
+}

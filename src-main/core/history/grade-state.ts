@@ -1,0 +1,140 @@
+import { readLines, readLinesAt } from '../fs/lines'
+import type { Pacer } from '../fs/pacer'
+import { decodeRecord } from '../fs/records'
+import { GradeTable } from './grade-table'
+import { coverageOf, readSnapshot, writeSnapshot, type Coverage } from './snapshot'
+import type { QuestionAttemptRecord } from './types'
+import { WordIndex } from './word-index'
+
+export const INDEX_SCHEMA_VERSION = 1
+export type GradeRecord = { k: 'h'; v: number } | ({ k: 'g' } & QuestionAttemptRecord)
+
+/** What a grade adds to the word index: its draft and its note. */
+const textOf = (g: { draft: string; note: string }): string => `${g.draft}\n${g.note}`
+
+/**
+ * The grades of history in memory: the table (figures, no text), the word index over drafts and
+ * notes, and how many bytes of the grade log they hold. Drafts and notes are read back from the
+ * grade log by offset when a screen shows them.
+ */
+export class GradeState {
+  table = new GradeTable()
+  words = new WordIndex()
+  /** Bytes of the grade log that are in the table. */
+  bytes = 0
+  /** Grades added since the snapshot was read or written. */
+  unsaved = 0
+
+  constructor(private readonly gradesFile: string) {}
+
+  /** Adds a grade that starts at `offset` in the grade log and is `length` bytes long. */
+  async add(g: QuestionAttemptRecord, offset: number, length: number): Promise<void> {
+    const { row, replaced } = this.table.add(g, offset)
+    if (replaced >= 0) {
+      const old = await this.texts([replaced])
+      this.words.remove(this.table.cols.session[replaced], textOf(old.get(replaced) ?? { draft: '', note: '' }))
+    }
+    this.words.add(this.table.cols.session[row], textOf(g))
+    this.bytes = offset + length
+    this.unsaved++
+  }
+
+  /** Adds a grade read while loading (no earlier text to take back unless it was superseded). */
+  addLoaded(g: QuestionAttemptRecord, offset: number, length: number, replacedText: Map<number, string>): void {
+    const { row, replaced } = this.table.add(g, offset)
+    if (replaced >= 0) replacedText.set(replaced, '')
+    this.words.add(this.table.cols.session[row], textOf(g))
+    this.bytes = offset + length
+    this.unsaved++
+  }
+
+  /** The draft and note of rows, read from the grade log; a line that no longer matches gives empty text. */
+  async texts(rows: readonly number[]): Promise<Map<number, { draft: string; note: string }>> {
+    const c = this.table.cols
+    const lines = await readLinesAt(
+      this.gradesFile,
+      rows.map((r) => c.offset[r])
+    ).catch(() => new Map<number, string>())
+    const out = new Map<number, { draft: string; note: string }>()
+    for (const r of rows) {
+      const d = decodeRecord<GradeRecord>(lines.get(c.offset[r]) ?? '')
+      const ok =
+        d.ok && d.value.k === 'g' && d.value.questionIndex === c.index[r] && d.value.sessionId === this.table.sessions.get(c.session[r])
+      out.set(
+        r,
+        ok ? { draft: (d.value as QuestionAttemptRecord).draft, note: (d.value as QuestionAttemptRecord).note } : { draft: '', note: '' }
+      )
+    }
+    return out
+  }
+
+  /** Marks which sessions history lists. */
+  async markLive(isListed: (id: string) => boolean, pace: Pacer): Promise<void> {
+    const names = this.table.sessions.list
+    for (let s = 0; s < names.length; s++) {
+      this.table.setLive(names[s], isListed(names[s]))
+      if ((s & 0x3ff) === 0 && pace.due()) await pace.rest()
+    }
+  }
+
+  async save(snapshotFile: string, pace: Pacer): Promise<void> {
+    const unsaved = this.unsaved
+    await writeSnapshot(snapshotFile, this.table, this.words, await coverageOf(this.gradesFile, this.bytes), pace)
+    this.unsaved -= unsaved
+  }
+}
+
+export type GradeLoad =
+  { ok: true; state: GradeState; fromSnapshot: boolean; snapshotProblem: string | null } | { ok: false; reason: string }
+
+/**
+ * Loads the grades: the snapshot when it holds a prefix of this grade log, then the lines after it
+ * (or the whole log), streamed. A damaged grade log gives `ok: false` (rebuild from the sessions).
+ */
+export async function loadGradeState(gradesFile: string, snapshotFile: string, pace: Pacer): Promise<GradeLoad> {
+  const state = new GradeState(gradesFile)
+  let snapshotProblem: string | null = null
+  const snap = await readSnapshot(snapshotFile, pace)
+  let fromSnapshot = false
+  if (snap.ok && (await covers(gradesFile, snap.cover))) {
+    Object.assign(state, { table: snap.table, words: snap.index, bytes: snap.cover.bytes })
+    fromSnapshot = true
+  } else if (!snap.ok && !snap.missing) snapshotProblem = snap.reason
+  let first = !fromSnapshot
+  const superseded = new Map<number, string>()
+  for await (const line of readLines(gradesFile, state.bytes)) {
+    const d = decodeRecord<GradeRecord>(line.text)
+    const length = Buffer.byteLength(line.text) + 1
+    if (!line.complete || !d.ok) return { ok: false, reason: `damaged (line at byte ${line.offset}: ${d.ok ? 'cut short' : d.reason})` }
+    if (first) {
+      first = false
+      if (d.value.k !== 'h') return { ok: false, reason: 'damaged (no header)' }
+      if (d.value.v > INDEX_SCHEMA_VERSION) return { ok: false, reason: `written by a newer version of the app (format ${d.value.v})` }
+      state.bytes = line.offset + length
+      continue
+    }
+    if (d.value.k === 'g') {
+      const { k: _k, ...g } = d.value
+      state.addLoaded(g, line.offset, length, superseded)
+    }
+    if (pace.due()) await pace.rest()
+  }
+  if (first) return { ok: false, reason: 'damaged (empty)' }
+  if (superseded.size) await dropSuperseded(state, [...superseded.keys()])
+  return { ok: true, state, fromSnapshot, snapshotProblem }
+}
+
+/** Takes the words of superseded grades back out of the index (rare: a session restored or re-graded). */
+async function dropSuperseded(state: GradeState, rows: number[]): Promise<void> {
+  const texts = await state.texts(rows)
+  for (const r of rows) state.words.remove(state.table.cols.session[r], textOf(texts.get(r)!))
+}
+
+async function covers(gradesFile: string, cover: Coverage): Promise<boolean> {
+  try {
+    const now = await coverageOf(gradesFile, cover.bytes)
+    return now.mark === cover.mark
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,181 @@
+import { Interner } from './interner'
+import type { QuestionAttemptRecord } from './types'
+
+const DIFFICULTY = ['', 'easy', 'medium', 'hard'] as const
+const UNKNOWN8 = 255
+const PRACTICE = 1
+const SUPERSEDED = 2
+
+/** The columns of the table, each a typed array; the names are the snapshot's too. */
+export const GRADE_COLUMNS = {
+  session: Uint32Array,
+  index: Uint16Array,
+  question: Uint32Array,
+  rating: Uint8Array,
+  at: Float64Array,
+  offset: Float64Array,
+  bank: Uint32Array,
+  topics: Uint32Array,
+  difficulty: Uint8Array,
+  hit: Uint8Array,
+  total: Uint8Array,
+  used: Float64Array,
+  overtime: Float64Array,
+  flags: Uint8Array
+} as const
+export type GradeColumnName = keyof typeof GRADE_COLUMNS
+export type GradeColumns = { [K in GradeColumnName]: InstanceType<(typeof GRADE_COLUMNS)[K]> }
+
+/** The names a row refers to by number. */
+export const GRADE_LISTS = ['sessions', 'questions', 'banks', 'topicSets'] as const
+export type GradeListName = (typeof GRADE_LISTS)[number]
+
+const allocate = (n: number): GradeColumns =>
+  Object.fromEntries(Object.entries(GRADE_COLUMNS).map(([k, C]) => [k, new C(n)])) as unknown as GradeColumns
+
+/**
+ * Every grade in history, one row each, in typed columns: about 50 bytes a grade, so 2 million
+ * grades (100k sessions) fit in ~100 MB where objects took over a gigabyte. Drafts and notes stay on
+ * disk: a row keeps the byte offset of its line in the grade log. Rows are looked up by question
+ * and by session; a later line for the same question of a session supersedes the earlier one.
+ */
+export class GradeTable {
+  sessions = new Interner()
+  questions = new Interner()
+  banks = new Interner()
+  /** Topic lists, each stored once as its JSON. */
+  topicSets = new Interner()
+  private topicArrays: string[][] = []
+  cols: GradeColumns = allocate(1024)
+  rows = 0
+  /** 1 when history lists the session (not deleted), by session number. */
+  live: Uint8Array<ArrayBuffer> = new Uint8Array(1024)
+  private bySession: number[][] = []
+  private byQuestion: number[][] = []
+
+  /** Adds a grade; returns its row and the row it supersedes (-1 when none). */
+  add(g: QuestionAttemptRecord, offset: number): { row: number; replaced: number } {
+    const s = this.sessions.ord(g.sessionId)
+    const replaced = (this.bySession[s] ?? []).find((r) => this.cols.index[r] === g.questionIndex && !this.superseded(r)) ?? -1
+    if (replaced >= 0) this.cols.flags[replaced] |= SUPERSEDED
+    const row = this.grow()
+    const c = this.cols
+    c.session[row] = s
+    c.index[row] = g.questionIndex
+    c.question[row] = this.questions.ord(g.questionId)
+    c.rating[row] = g.rating
+    c.at[row] = Date.parse(g.at)
+    c.offset[row] = offset
+    c.bank[row] = g.bankId === undefined ? 0xffffffff : this.banks.ord(g.bankId)
+    c.topics[row] = g.topics === undefined ? 0xffffffff : this.topicSet(g.topics)
+    c.difficulty[row] = g.difficulty ? DIFFICULTY.indexOf(g.difficulty) : 0
+    c.hit[row] = g.keyPointsHit ?? UNKNOWN8
+    c.total[row] = g.keyPointsTotal ?? UNKNOWN8
+    c.used[row] = g.usedMs ?? NaN
+    c.overtime[row] = g.overtimeMs ?? NaN
+    c.flags[row] = g.practice ? PRACTICE : 0
+    this.link(row)
+    return { row, replaced }
+  }
+
+  /** Marks a session listed (or not); grades of unlisted sessions are kept but not counted. */
+  setLive(sessionId: string, live: boolean): void {
+    const s = this.sessions.ord(sessionId)
+    if (s >= this.live.length) {
+      const next = new Uint8Array(Math.max(s + 1, this.live.length * 2))
+      next.set(this.live)
+      this.live = next
+    }
+    this.live[s] = live ? 1 : 0
+  }
+
+  /** A row counts when its session is listed and no later line superseded it. */
+  counts(row: number): boolean {
+    return this.live[this.cols.session[row]] === 1 && !this.superseded(row)
+  }
+
+  superseded(row: number): boolean {
+    return (this.cols.flags[row] & SUPERSEDED) !== 0
+  }
+
+  rowsOfQuestion(questionId: string): number[] {
+    const q = this.questions.find(questionId)
+    return q === undefined ? [] : (this.byQuestion[q] ?? []).filter((r) => this.counts(r))
+  }
+
+  rowsOfQuestionOrd(q: number): readonly number[] {
+    return this.byQuestion[q] ?? []
+  }
+
+  rowsOfSession(sessionOrd: number): readonly number[] {
+    return this.bySession[sessionOrd] ?? []
+  }
+
+  /** A row as a grade record; draft and note are empty (they stay in the grade log on disk). */
+  record(row: number): QuestionAttemptRecord {
+    const c = this.cols
+    const out: QuestionAttemptRecord = {
+      sessionId: this.sessions.get(c.session[row]),
+      questionIndex: c.index[row],
+      questionId: this.questions.get(c.question[row]),
+      rating: c.rating[row],
+      at: Number.isFinite(c.at[row]) ? new Date(c.at[row]).toISOString() : '',
+      draft: '',
+      note: ''
+    }
+    if (c.bank[row] !== 0xffffffff) out.bankId = this.banks.get(c.bank[row])
+    if (c.topics[row] !== 0xffffffff) out.topics = this.topicArrays[c.topics[row]]
+    if (c.difficulty[row]) out.difficulty = DIFFICULTY[c.difficulty[row]] as QuestionAttemptRecord['difficulty']
+    if (c.hit[row] !== UNKNOWN8) out.keyPointsHit = c.hit[row]
+    if (c.total[row] !== UNKNOWN8) out.keyPointsTotal = c.total[row]
+    if (!Number.isNaN(c.used[row])) out.usedMs = c.used[row]
+    if (!Number.isNaN(c.overtime[row])) out.overtimeMs = c.overtime[row]
+    if (c.flags[row] & PRACTICE) out.practice = true
+    return out
+  }
+
+  /** Re-links the row lists after the columns were restored from a snapshot; `yieldEvery` keeps the loop free. */
+  async relink(pause: () => Promise<void>): Promise<void> {
+    this.bySession = []
+    this.byQuestion = []
+    this.topicArrays = this.topicSets.list.map((t) => JSON.parse(t) as string[])
+    for (let r = 0; r < this.rows; r++) {
+      this.link(r)
+      if ((r & 0x3fff) === 0) await pause()
+    }
+  }
+
+  /** Replaces the columns and names (a snapshot being restored); `relink` must follow. */
+  restore(cols: GradeColumns, rows: number, live: Uint8Array<ArrayBuffer>, lists?: Record<GradeListName, string[]>): void {
+    this.cols = cols
+    this.rows = rows
+    this.live = live
+    if (lists) for (const name of GRADE_LISTS) this[name] = Interner.from(lists[name])
+  }
+
+  private link(row: number): void {
+    const s = this.cols.session[row]
+    const q = this.cols.question[row]
+    ;(this.bySession[s] ??= []).push(row)
+    ;(this.byQuestion[q] ??= []).push(row)
+  }
+
+  private topicSet(topics: string[]): number {
+    const key = JSON.stringify(topics)
+    const before = this.topicSets.size
+    const n = this.topicSets.ord(key)
+    if (n === before) this.topicArrays.push(topics)
+    return n
+  }
+
+  private grow(): number {
+    if (this.rows === this.cols.session.length) {
+      const next = allocate(this.rows * 2)
+      for (const k of Object.keys(next) as GradeColumnName[]) next[k].set(this.cols[k] as never)
+      this.cols = next
+    }
+    return this.rows++
+  }
+
+  static allocate = allocate
+}

@@ -1,0 +1,143 @@
+import { open } from 'node:fs/promises'
+import { crc32 } from 'node:zlib'
+import { readLines, writeLinesAtomic } from '../fs/lines'
+import type { Pacer } from '../fs/pacer'
+import { decodeRecord, encodeRecord } from '../fs/records'
+import { GRADE_COLUMNS, GRADE_LISTS, GradeTable, type GradeColumnName, type GradeListName } from './grade-table'
+import { Postings } from './postings'
+import { WordIndex } from './word-index'
+
+export const SNAPSHOT_VERSION = 1
+const CHUNK = 1 << 14
+const LISTS = GRADE_LISTS
+
+/** Which prefix of the grade log a snapshot holds: its length and a checksum of its last bytes. */
+export interface Coverage {
+  bytes: number
+  mark: string
+}
+
+type ColumnName = GradeColumnName | 'live' | 'lengths'
+type Line =
+  | { k: 'h'; v: number; le: boolean; bytes: number; mark: string; rows: number; total: number; documents: number }
+  | { k: 'i'; name: GradeListName; items: string[] }
+  | { k: 'c'; name: ColumnName; from: number; b64: string }
+  | { k: 'w'; t: string; d: string; f: string }
+  | { k: 'e'; lines: number }
+
+const b64 = (a: ArrayBufferView, from: number, count: number, bpe: number): string =>
+  Buffer.from(a.buffer, a.byteOffset + from * bpe, count * bpe).toString('base64')
+
+function typed<T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(
+  C: { new (n: number): T; BYTES_PER_ELEMENT: number },
+  text: string
+): T {
+  const bytes = Buffer.from(text, 'base64')
+  const out = new C(bytes.length / C.BYTES_PER_ELEMENT)
+  new Uint8Array(out.buffer).set(bytes)
+  return out
+}
+
+/** The checksum of the 256 bytes before `bytes` in the grade log: a rewritten log will not match. */
+export async function coverageOf(gradesFile: string, bytes: number): Promise<Coverage> {
+  const handle = await open(gradesFile, 'r')
+  try {
+    const from = Math.max(0, bytes - 256)
+    const buf = Buffer.alloc(bytes - from)
+    const { bytesRead } = await handle.read(buf, 0, buf.length, from)
+    return { bytes, mark: crc32(buf.subarray(0, bytesRead)).toString(16) + `:${bytesRead}` }
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * Saves the grade table and the word index as one derived file (`search.jsonl`): checksummed
+ * lines of base64 columns and postings, written piece by piece and renamed into place at the end.
+ */
+export async function writeSnapshot(file: string, table: GradeTable, index: WordIndex, cover: Coverage, pace: Pacer): Promise<void> {
+  async function* lines(): AsyncGenerator<string> {
+    let count = 0
+    const line = (l: Line): string => (count++, encodeRecord(l))
+    yield line({ k: 'h', v: SNAPSHOT_VERSION, le: true, ...cover, rows: table.rows, total: index.totalLength, documents: index.documents })
+    for (const name of LISTS)
+      for (let i = 0; i < table[name].size || i === 0; i += CHUNK) yield line({ k: 'i', name, items: table[name].list.slice(i, i + CHUNK) })
+    const columns: [ColumnName, ArrayBufferView & { BYTES_PER_ELEMENT: number }, number][] = [
+      ...(Object.keys(GRADE_COLUMNS) as GradeColumnName[]).map(
+        (k): [ColumnName, ArrayBufferView & { BYTES_PER_ELEMENT: number }, number] => [k, table.cols[k], table.rows]
+      ),
+      ['live', table.live, table.sessions.size],
+      ['lengths', index.lengths, index.lengths.length]
+    ]
+    for (const [name, arr, n] of columns) {
+      for (let from = 0; from < n; from += CHUNK) {
+        yield line({ k: 'c', name, from, b64: b64(arr, from, Math.min(CHUNK, n - from), arr.BYTES_PER_ELEMENT) })
+        if (pace.due()) await pace.rest()
+      }
+    }
+    for (const [t, p] of index.terms) {
+      const { docs, freq } = p.trimmed()
+      yield line({ k: 'w', t, d: b64(docs, 0, docs.length, 4), f: b64(freq, 0, freq.length, 2) })
+      if (pace.due()) await pace.rest()
+    }
+    yield line({ k: 'e', lines: count + 1 })
+  }
+  await writeLinesAtomic(file, lines())
+}
+
+export type SnapshotRead =
+  { ok: true; table: GradeTable; index: WordIndex; cover: Coverage } | { ok: false; missing: boolean; reason: string }
+
+/** Reads a snapshot line by line; any damaged or missing line makes the whole file unusable (it is derived). */
+export async function readSnapshot(file: string, pace: Pacer): Promise<SnapshotRead> {
+  const table = new GradeTable()
+  const index = new WordIndex()
+  const lists: Record<GradeListName, string[]> = { sessions: [], questions: [], banks: [], topicSets: [] }
+  let head: (Line & { k: 'h' }) | null = null
+  let count = 0
+  let ended = false
+  try {
+    for await (const { text, complete } of readLines(file)) {
+      count++
+      const d = decodeRecord<Line>(text)
+      if (!complete || !d.ok) return { ok: false, missing: false, reason: `line ${count}: ${d.ok ? 'cut short' : d.reason}` }
+      const l = d.value
+      if (count === 1) {
+        if (l.k !== 'h' || l.v !== SNAPSHOT_VERSION || !l.le) return { ok: false, missing: false, reason: 'not a snapshot of this version' }
+        head = l
+        table.restore(GradeTable.allocate(Math.max(1024, l.rows)), l.rows, new Uint8Array(0))
+        index.totalLength = l.total
+        index.documents = l.documents
+      } else if (l.k === 'i') lists[l.name].push(...l.items)
+      else if (l.k === 'c') {
+        if (l.name === 'live') {
+          const part = typed(Uint8Array, l.b64)
+          table.live = grow(table.live, l.from + part.length, part, l.from)
+        } else if (l.name === 'lengths') {
+          const part = typed(Uint32Array, l.b64)
+          index.lengths = grow(index.lengths, l.from + part.length, part, l.from)
+        } else (table.cols[l.name] as Uint8Array).set(typed(GRADE_COLUMNS[l.name] as typeof Uint8Array, l.b64), l.from)
+      } else if (l.k === 'w') index.terms.set(l.t, Postings.from(typed(Uint32Array, l.d), typed(Uint16Array, l.f)))
+      else if (l.k === 'e') ended = l.lines === count
+      if (pace.due()) await pace.rest()
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, missing: true, reason: 'missing' }
+    return { ok: false, missing: false, reason: (e as Error).message }
+  }
+  if (!head || !ended) return { ok: false, missing: false, reason: 'incomplete' }
+  table.restore(table.cols, table.rows, table.live, lists)
+  if (table.live.length < table.sessions.size) table.live = grow(table.live, table.sessions.size)
+  await table.relink(() => (pace.due() ? pace.rest() : Promise.resolve()))
+  return { ok: true, table, index, cover: { bytes: head.bytes, mark: head.mark } }
+}
+
+function grow<T extends Uint8Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(arr: T, size: number, part?: T, at = 0): T {
+  let out = arr
+  if (arr.length < size) {
+    out = new (arr.constructor as new (n: number) => T)(Math.max(size, 1024))
+    out.set(arr)
+  }
+  if (part) out.set(part, at)
+  return out
+}
