@@ -184,17 +184,18 @@ export class HistoryStore implements SessionLog {
   /**
    * Every grade of the sessions in history (deleted ones left out), without drafts and notes: the
    * review's cold build. Two turns of the queue: the summaries first, so a History request made
-   * meanwhile is answered before the (larger) grade log is read. Built in slices.
+   * meanwhile is answered before the (larger) grade log is read. Built in slices, each grade passed
+   * through `map` as it is read (so two copies of two million grades never exist at once).
    */
-  async liveGrades(): Promise<QuestionAttemptRecord[]> {
+  async liveGrades<T = QuestionAttemptRecord>(map: (g: QuestionAttemptRecord) => T = (g) => g as T): Promise<T[]> {
     await this.serial(() => this.index())
     return this.serial(async () => {
       await this.index()
       const { table } = await this.indexes.loadGrades()
       const pace = pacer(this.clock)
-      const out: QuestionAttemptRecord[] = []
+      const out: T[] = []
       for (let row = 0; row < table.rows; row++) {
-        if (table.counts(row)) out.push(table.record(row))
+        if (table.counts(row)) out.push(map(table.record(row)))
         if ((row & 0xff) === 0 && pace.due()) await pace.rest()
       }
       return out

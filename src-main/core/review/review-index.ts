@@ -1,3 +1,4 @@
+import type { Pacer } from '../fs/pacer'
 import { recalled } from './grade-map'
 import { dueMs, step, type Memory } from './memory'
 import { dayKey, type ReviewGrade } from './types'
@@ -45,11 +46,33 @@ export class ReviewIndex {
   version = 0
 
   rebuild(records: Iterable<ReviewGrade>): void {
+    const steps = this.rebuilding(records)
+    while (!steps.next().done);
+  }
+
+  /**
+   * The same rebuild in slices (issue #12): each FSRS step costs microseconds, so 2 million grades
+   * would hold the event loop for seconds; `pace` rests between slices.
+   */
+  async rebuildInSlices(records: Iterable<ReviewGrade>, pace: Pacer): Promise<void> {
+    for (const _ of this.rebuilding(records)) if (pace.due()) await pace.rest()
+  }
+
+  /** The rebuild, yielding every 512 grades. */
+  private *rebuilding(records: Iterable<ReviewGrade>): Generator<void> {
     this.byKey.clear()
     this.questions.clear()
     this.days.clear()
-    for (const r of records) this.byKey.set(r.key, r)
-    for (const r of [...this.byKey.values()].sort(order)) this.append(this.track(r.questionId), r)
+    let n = 0
+    for (const r of records) {
+      this.byKey.set(r.key, r)
+      if ((++n & 0x1ff) === 0) yield
+    }
+    // Grades come nearly in time order (the grade log's): the sort finds the runs in one pass.
+    for (const r of [...this.byKey.values()].sort(order)) {
+      this.append(this.track(r.questionId), r)
+      if ((++n & 0x1ff) === 0) yield
+    }
     this.version++
   }
 

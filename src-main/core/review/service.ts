@@ -1,3 +1,4 @@
+import { pacer } from '../fs/pacer'
 import { forecast } from './forecast'
 import { homeSummary } from './home'
 import { ReviewIndex } from './review-index'
@@ -31,9 +32,9 @@ export class ReviewService {
     if (this.index) return Promise.resolve(this.index)
     if (!this.loading) {
       const gen = this.generation
-      this.loading = this.loadAll().then((grades) => {
+      this.loading = this.loadAll().then(async (grades) => {
         const index = new ReviewIndex()
-        index.rebuild(grades)
+        await index.rebuildInSlices(grades, pacer())
         for (const g of this.pending) index.add(g)
         this.pending = []
         if (gen === this.generation) this.index = index
