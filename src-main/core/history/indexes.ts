@@ -1,29 +1,18 @@
 import { stat } from 'node:fs/promises'
 import { appendDurable, keepCopy, moveAside, writeFileAtomic } from '../fs/durable'
-import { readLines, writeLinesAtomic } from '../fs/lines'
+import { writeLinesAtomic } from '../fs/lines'
 import { pacer, realPacerClock, type PacerClock } from '../fs/pacer'
-import { decodeRecord, encodeRecord } from '../fs/records'
 import type { RoundState } from '../session/types'
-import { GradeState, INDEX_SCHEMA_VERSION, loadGradeState } from './grade-state'
+import { GradeState, loadGradeState } from './grade-state'
 import { errorText, HistoryError, isMissing, type ProblemLog } from './problems'
+import { encodeGradeLine, rebuildFromSessions, type SessionSource } from './rebuild'
 import { gradeRecords, summarize } from './summary'
 import { SummaryList } from './summary-list'
-import type { QuestionAttemptRecord, SessionSummary } from './types'
+import { encodeDeletionLine, encodeIndexHeader, encodeSummaryLine, loadSummaryLog } from './summary-log'
 
 export { INDEX_SCHEMA_VERSION, type GradeRecord } from './grade-state'
-export type IndexRecord = { k: 'h'; v: number } | { k: 's'; s: SessionSummary } | { k: 'd'; id: string }
-
-// ---- the line encoders, shared with scripts/synthetic-history.ts ---------------------------------
-export const encodeIndexHeader = (): string => encodeRecord({ k: 'h', v: INDEX_SCHEMA_VERSION })
-export const encodeSummaryLine = (s: SessionSummary): string => encodeRecord({ k: 's', s })
-export const encodeDeletionLine = (id: string): string => encodeRecord({ k: 'd', id })
-export const encodeGradeLine = (g: QuestionAttemptRecord): string => encodeRecord({ k: 'g', ...g })
-
-/** What the indexes need from the session journals to rebuild. */
-export interface SessionSource {
-  ids(): Promise<string[]>
-  read(id: string): Promise<RoundState>
-}
+export { encodeDeletionLine, encodeIndexHeader, encodeSummaryLine, type IndexRecord } from './summary-log'
+export { encodeGradeLine, type SessionSource } from './rebuild'
 
 /** Index lines are flushed (fdatasync) in batches by flush(); a failed append is still cut back. */
 const NO_SYNC = { sync: false }
@@ -102,37 +91,11 @@ export class HistoryIndexes {
 
   async loadSummaries(): Promise<SummaryList> {
     if (this.summaries) return this.summaries
-    const pace = pacer(this.clock)
-    const list = new SummaryList()
-    let first = true
-    try {
-      for await (const line of readLines(this.indexFile)) {
-        const d = decodeRecord<IndexRecord>(line.text)
-        if (!line.complete || !d.ok)
-          return this.damagedIndex(
-            this.indexFile,
-            'history index',
-            `damaged (line at byte ${line.offset}: ${d.ok ? 'cut short' : d.reason})`
-          )
-        const r = d.value
-        if (first) {
-          first = false
-          if (r.k !== 'h') return this.damagedIndex(this.indexFile, 'history index', 'damaged (no header)')
-          if (r.v > INDEX_SCHEMA_VERSION)
-            return this.damagedIndex(this.indexFile, 'history index', `written by a newer version of the app (format ${r.v})`)
-        } else if (r.k === 's') {
-          // #11: lines written before summaries carried difficulties: rebuilt once to add them.
-          if (r.s.difficulties === undefined) return (await this.rebuild()).summaries
-          list.set(r.s)
-        } else if (r.k === 'd') list.delete(r.id)
-        if (pace.due()) await pace.rest()
-      }
-    } catch (e) {
-      if (isMissing(e)) return (await this.sessions.ids()).length ? (await this.rebuild()).summaries : (this.summaries = list)
-      return this.damagedIndex(this.indexFile, 'history index', `unreadable (${errorText(e)})`)
-    }
-    if (first) return this.damagedIndex(this.indexFile, 'history index', 'damaged (empty)')
-    return (this.summaries = list)
+    const loaded = await loadSummaryLog(this.indexFile, pacer(this.clock))
+    if (loaded.ok) return (this.summaries = loaded.list)
+    if (loaded.missing && !(await this.sessions.ids()).length) return (this.summaries = new SummaryList())
+    if (loaded.why) this.damaged.set(this.indexFile, `The history index was ${loaded.why}`)
+    return (await this.rebuild()).summaries
   }
 
   /** The grades (table and word index), loaded from the snapshot and the grade log after it. */
@@ -192,40 +155,7 @@ export class HistoryIndexes {
 
   /** Reads every session file once and writes both indexes and the snapshot anew. Only after loss or damage. */
   async rebuild(): Promise<{ summaries: SummaryList; grades: GradeState }> {
-    const pace = pacer(this.clock)
-    const summaries = new SummaryList()
-    const grades = new GradeState(this.gradesFile)
-    const ids = await this.sessions.ids()
-    const sessions = this.sessions
-    async function* gradeLines(): AsyncGenerator<string> {
-      const header = encodeIndexHeader()
-      grades.bytes = Buffer.byteLength(header)
-      yield header
-      for (const id of ids) {
-        let state: RoundState
-        try {
-          state = await sessions.read(id)
-        } catch {
-          continue // set aside and reported by the reader; the rest are listed
-        }
-        summaries.set(summarize(state))
-        grades.table.setLive(id, true)
-        for (const g of gradeRecords(state)) {
-          const line = encodeGradeLine(g)
-          const length = Buffer.byteLength(line)
-          grades.addLoaded(g, grades.bytes, length, new Map())
-          yield line
-        }
-        if (pace.due()) await pace.rest()
-      }
-    }
-    async function* summaryLines(): AsyncGenerator<string> {
-      yield encodeIndexHeader()
-      for (const s of summaries.values()) {
-        yield encodeSummaryLine(s)
-        if (pace.due()) await pace.rest()
-      }
-    }
+    const { summaries, grades, gradeLines, summaryLines } = rebuildFromSessions(this.sessions, this.gradesFile, pacer(this.clock))
     await this.replace(this.gradesFile, gradeLines())
     await this.replace(this.indexFile, summaryLines())
     this.summaries = summaries
@@ -244,11 +174,6 @@ export class HistoryIndexes {
     this.grades.bytes = Buffer.byteLength(encodeIndexHeader())
     if (keep) await this.record(keep)
     await this.saveSnapshot()
-  }
-
-  private async damagedIndex(file: string, what: string, why: string): Promise<SummaryList> {
-    this.damaged.set(file, `The ${what} was ${why}`)
-    return (await this.rebuild()).summaries
   }
 
   /** Writes a whole index; a damaged one is kept aside (a copy) before its replacement lands. */

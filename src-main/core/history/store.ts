@@ -7,13 +7,13 @@ import type { SessionLog } from '../session/log'
 import type { RoundState, SessionRecord, StartRecord } from '../session/types'
 import { HistoryIndexes } from './indexes'
 import { Observers, type DurableRecord } from './observers'
-import { errorText, HistoryError, ProblemLog } from './problems'
+import { errorText, ProblemLog } from './problems'
 import { gradeStats, queryHistory, type GradeStat } from './query'
 import { Recovery } from './recovery'
+import { Removal } from './removal'
 import { QuestionTexts, searchSessions } from './search'
 import { SessionFiles } from './session-files'
 import { QuestionSnapshots } from './snapshots'
-import { summarize } from './summary'
 import type { SummaryList } from './summary-list'
 import { Trash } from './trash'
 import type { ContentLookup, HistoryPage, HistoryQuery, QuestionAttemptRecord, SessionSummary, StorageProblem } from './types'
@@ -44,6 +44,7 @@ export class HistoryStore implements SessionLog {
   private readonly indexes: HistoryIndexes
   private readonly trash: Trash
   private readonly recovery: Recovery
+  private readonly removal: Removal
   private readonly serial = serialQueue()
   private readonly durable = new Observers<DurableRecord>()
   private readonly bulk = new Observers<void>() // review (issue #8)
@@ -82,6 +83,15 @@ export class HistoryStore implements SessionLog {
       index: () => this.index(),
       derive: (state) => this.derive(state),
       closeMarker: () => this.closeMarker()
+    })
+    this.removal = new Removal({
+      sessionsDir: this.sessionsDir,
+      sessions: this.sessions,
+      indexes: this.indexes,
+      trash: this.trash,
+      log: this.log,
+      index: () => this.index(),
+      changed: () => this.bulk.notify(undefined, 'bulk-change') // review (issue #8)
     })
     this.indexes.onRebuilt = () => this.bulk.notify(undefined, 'bulk-change') // review (issue #8)
   }
@@ -153,7 +163,7 @@ export class HistoryStore implements SessionLog {
 
   /** Reads one session; one that history does not list is not-found with no side effects. */
   read(id: string): Promise<RoundState> {
-    return this.serial(() => this.readListed(id))
+    return this.serial(() => this.removal.readListed(id))
   }
 
   list(query: HistoryQuery, lookup: ContentLookup): Promise<HistoryPage> {
@@ -239,52 +249,20 @@ export class HistoryStore implements SessionLog {
     })
   }
 
-  // ---- deleting ----------------------------------------------------------------------------------
+  // ---- deleting (Removal) -----------------------------------------------------------------------
 
   /** Moves a session to the undo bin; it can be restored for a day, across restarts. */
   delete(id: string, activeId: string | null): Promise<void> {
-    return this.serial(async () => {
-      if (id === activeId) throw new HistoryError('busy', 'This round is still in progress; end it before deleting it.')
-      if (!(await this.index()).has(id)) throw new HistoryError('not-found', `Session ${id} is not in history.`)
-      await this.trash.put(id, this.sessions.file(id))
-      await fsyncDir(this.sessionsDir)
-      await this.indexes.forget(id)
-      await this.indexes.flush()
-      this.bulk.notify(undefined, 'bulk-change') // review (issue #8)
-    })
+    return this.serial(() => this.removal.delete(id, activeId))
   }
 
   restore(id: string): Promise<SessionSummary> {
-    return this.serial(async () => {
-      if (!/^[A-Za-z0-9_-]{1,64}$/.test(id) || !(await this.trash.has(id))) {
-        throw new HistoryError('not-found', 'This session can no longer be restored.')
-      }
-      await this.trash.take(id, this.sessions.file(id))
-      await fsyncDir(this.sessionsDir)
-      const state = await this.sessions.read(id)
-      await this.indexes.record(state)
-      await this.indexes.flush()
-      this.bulk.notify(undefined, 'bulk-change') // review (issue #8)
-      return summarize(state)
-    })
+    return this.serial(() => this.removal.restore(id))
   }
 
   /** Deletes every finished session for good. The round in progress, if any, is kept. */
   clear(activeId: string | null): Promise<number> {
-    return this.serial(async () => {
-      const summaries = await this.index()
-      let removed = 0
-      for (const id of [...summaries.keys()]) {
-        if (id === activeId) continue
-        await rm(this.sessions.file(id), { force: true })
-        removed++
-      }
-      const keep = activeId && summaries.has(activeId) ? await this.sessions.read(activeId).catch(() => null) : null
-      await this.indexes.reset(keep)
-      await this.trash.empty()
-      this.bulk.notify(undefined, 'bulk-change') // review (issue #8)
-      return removed
-    })
+    return this.serial(() => this.removal.clear(activeId))
   }
 
   // ---- internals ---------------------------------------------------------------------------------
@@ -318,26 +296,5 @@ export class HistoryStore implements SessionLog {
     this.reconciled = true
     await this.recovery.reconcile(list)
     return list
-  }
-
-  private async readListed(id: string): Promise<RoundState> {
-    try {
-      return await this.sessions.read(id)
-    } catch (e) {
-      if (!(e instanceof HistoryError)) throw e
-      const listed = (await this.index()).has(id)
-      if (e.code === 'not-found' && listed) {
-        if (!(await this.trash.has(id)))
-          this.log.add(this.sessions.file(id), null, `Session ${id} is listed in history but its file is missing.`)
-        await this.indexes.forget(id)
-        this.bulk.notify(undefined, 'bulk-change') // review (issue #8)
-        throw new HistoryError('not-found', `Session ${id} was not found; it has been removed from the list.`)
-      }
-      if (e.code === 'corrupt' && listed) {
-        await this.indexes.forget(id)
-        this.bulk.notify(undefined, 'bulk-change') // review (issue #8)
-      }
-      throw e
-    }
   }
 }

@@ -1,0 +1,61 @@
+import type { Pacer } from '../fs/pacer'
+import { encodeRecord } from '../fs/records'
+import type { RoundState } from '../session/types'
+import { GradeState } from './grade-state'
+import { encodeIndexHeader, encodeSummaryLine } from './summary-log'
+import { gradeRecords, summarize } from './summary'
+import { SummaryList } from './summary-list'
+import type { QuestionAttemptRecord } from './types'
+
+export const encodeGradeLine = (g: QuestionAttemptRecord): string => encodeRecord({ k: 'g', ...g })
+
+/** What the indexes need from the session journals to rebuild. */
+export interface SessionSource {
+  ids(): Promise<string[]>
+  read(id: string): Promise<RoundState>
+}
+
+/**
+ * Both indexes derived anew from the session journals, each session read once: `gradeLines()`
+ * streams the grade log while it fills the summaries and the grade state (with the offsets its
+ * lines will have), then `summaryLines()` streams the index. A file that cannot be read is skipped
+ * (the reader sets it aside and reports it); the rest are listed.
+ */
+export function rebuildFromSessions(
+  sessions: SessionSource,
+  gradesFile: string,
+  pace: Pacer
+): { summaries: SummaryList; grades: GradeState; gradeLines(): AsyncGenerator<string>; summaryLines(): AsyncGenerator<string> } {
+  const summaries = new SummaryList()
+  const grades = new GradeState(gradesFile)
+  async function* gradeLines(): AsyncGenerator<string> {
+    const ids = await sessions.ids()
+    const header = encodeIndexHeader()
+    grades.bytes = Buffer.byteLength(header)
+    yield header
+    for (const id of ids) {
+      let state: RoundState
+      try {
+        state = await sessions.read(id)
+      } catch {
+        continue
+      }
+      summaries.set(summarize(state))
+      grades.table.setLive(id, true)
+      for (const g of gradeRecords(state)) {
+        const line = encodeGradeLine(g)
+        grades.addLoaded(g, grades.bytes, Buffer.byteLength(line), new Map())
+        yield line
+      }
+      if (pace.due()) await pace.rest()
+    }
+  }
+  async function* summaryLines(): AsyncGenerator<string> {
+    yield encodeIndexHeader()
+    for (const s of summaries.values()) {
+      yield encodeSummaryLine(s)
+      if (pace.due()) await pace.rest()
+    }
+  }
+  return { summaries, grades, gradeLines, summaryLines }
+}
