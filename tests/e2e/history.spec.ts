@@ -72,6 +72,7 @@ test.describe('with 10,000 sessions in history', () => {
     const found = Number((await page.getByText(/^[\d,]+ of 10,000 sessions$/).textContent())!.split(' ')[0].replace(/,/g, ''))
     expect(found).toBeGreaterThan(0)
     expect(found).toBeLessThan(10_000)
+    await expect(page.getByRole('checkbox', { name: 'Best match first' })).toBeChecked()
 
     // #11: filter by difficulty and bank through the named comboboxes; main answers with the narrower list.
     const listed = (): Promise<unknown> => page.waitForResponse((r) => r.url().includes('/api/history%3Alist') && r.ok())
@@ -96,7 +97,9 @@ test.describe('with 10,000 sessions in history', () => {
 
     await rows.first().click()
     await expect(page.getByRole('heading', { name: /Session of/ })).toBeVisible()
-    await expect(page.getByText('remember vxlan').first()).toBeVisible()
+    // #12: every word is found (as a word prefix), best match first.
+    await expect(page.getByText(/\bremember\b/i).first()).toBeVisible()
+    await expect(page.getByText(/\bvxlan/i).first()).toBeVisible()
     await expect(page.getByText('easy', { exact: true }).first()).toBeVisible() // a question of the chosen difficulty
   })
 })
