@@ -68,6 +68,23 @@ export class GradeState {
     return out
   }
 
+  /** Every counted attempt at a question, oldest first, with its draft and note from the grade log. */
+  async attempts(questionId: string): Promise<QuestionAttemptRecord[]> {
+    const rows = this.table.rowsOfQuestion(questionId).sort((a, b) => this.table.cols.at[a] - this.table.cols.at[b])
+    const texts = await this.texts(rows)
+    return rows.map((r) => ({ ...this.table.record(r), ...texts.get(r) }))
+  }
+
+  /** Every counted grade (no text), each passed through `map`, in slices. */
+  async live<T>(map: (g: QuestionAttemptRecord) => T, pace: Pacer): Promise<T[]> {
+    const out: T[] = []
+    for (let row = 0; row < this.table.rows; row++) {
+      if (this.table.counts(row)) out.push(map(this.table.record(row)))
+      if ((row & 0xff) === 0 && pace.due()) await pace.rest()
+    }
+    return out
+  }
+
   /** Marks which sessions history lists. */
   async markLive(isListed: (id: string) => boolean, pace: Pacer): Promise<void> {
     const names = this.table.sessions.list

@@ -184,10 +184,7 @@ export class HistoryStore implements SessionLog {
   attempts(questionId: string): Promise<QuestionAttemptRecord[]> {
     return this.serial(async () => {
       await this.index()
-      const grades = await this.indexes.loadGrades()
-      const rows = grades.table.rowsOfQuestion(questionId).sort((a, b) => grades.table.cols.at[a] - grades.table.cols.at[b])
-      const texts = await grades.texts(rows)
-      return rows.map((r) => ({ ...grades.table.record(r), ...texts.get(r) }))
+      return (await this.indexes.loadGrades()).attempts(questionId)
     })
   }
 
@@ -201,14 +198,7 @@ export class HistoryStore implements SessionLog {
     await this.serial(() => this.index())
     return this.serial(async () => {
       await this.index()
-      const { table } = await this.indexes.loadGrades()
-      const pace = pacer(this.clock)
-      const out: T[] = []
-      for (let row = 0; row < table.rows; row++) {
-        if (table.counts(row)) out.push(map(table.record(row)))
-        if ((row & 0xff) === 0 && pace.due()) await pace.rest()
-      }
-      return out
+      return (await this.indexes.loadGrades()).live(map, pacer(this.clock))
     })
   }
 
