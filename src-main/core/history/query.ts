@@ -1,29 +1,58 @@
+import { DIFFICULTIES } from '../bank/types'
+import { ROUND_STATUSES } from '../session/limits'
 import type { GradeTable } from './grade-table'
+import type { Interner } from './interner'
 import { matches, type SearchHits } from './search'
-import type { Entry, SummaryList } from './summary-list'
-import type { ContentLookup, HistoryPage, HistoryQuery, SessionSummary } from './types'
+import type { SummaryList } from './summary-list'
+import type { ContentLookup, HistoryPage, HistoryQuery } from './types'
 
-/** The filters of a query (all but the text), as one test per session. */
-function filterOf(query: HistoryQuery): (e: Entry) => boolean {
-  const from = query.from ? Date.parse(query.from) : null
-  const to = query.to ? Date.parse(query.to) + (query.to.length <= 10 ? 86_400_000 - 1 : 0) : null
-  const { statuses, topics, minRating, maxRating } = query
-  const bankIds = query.bankIds ?? []
-  const difficulties = query.difficulties ?? []
-  return ({ s, ms }) =>
-    (!statuses.length || statuses.includes(s.status)) &&
-    (!topics.length || s.topics.some((t) => topics.includes(t))) &&
-    (!bankIds.length || s.bankIds.some((b) => bankIds.includes(b))) &&
-    (!difficulties.length || (s.difficulties ?? []).some((d) => difficulties.includes(d))) &&
-    (from === null || ms >= from) &&
-    (to === null || ms <= to) &&
-    (minRating === null || (s.averageRating ?? 0) >= minRating) &&
-    (maxRating === null || (s.averageRating ?? 0) <= maxRating)
+/** For each bank or topic list, whether it has one of `wanted` (worked out once per list, not per session). */
+function setTest(list: SummaryList, sets: Interner, wanted: readonly string[]): ((n: number) => boolean) | null {
+  if (!wanted.length) return null
+  const known = new Int8Array(sets.size)
+  return (n) => (known[n] ||= list.list(sets, n).some((x) => wanted.includes(x)) ? 1 : -1) === 1
+}
+
+/** The filters of a query (all but the text), as one test per slot over the columns. */
+function filterOf(list: SummaryList, query: HistoryQuery): (slot: number) => boolean {
+  const from = query.from ? Date.parse(query.from) : -Infinity
+  const to = query.to ? Date.parse(query.to) + (query.to.length <= 10 ? 86_400_000 - 1 : 0) : Infinity
+  const statusMask = query.statuses.reduce((m, st) => m | (1 << ROUND_STATUSES.indexOf(st)), 0)
+  const difficultyMask = (query.difficulties ?? []).reduce((m, d) => m | (1 << DIFFICULTIES.indexOf(d)), 0)
+  const topics = setTest(list, list.topicSets, query.topics)
+  const banks = setTest(list, list.bankSets, query.bankIds ?? [])
+  const min = query.minRating === null ? -Infinity : Math.round(query.minRating * 100)
+  const max = query.maxRating === null ? Infinity : Math.round(query.maxRating * 100)
+  const c = list.c
+  return (slot) => {
+    const rating = Math.max(0, c.rating[slot])
+    return (
+      (!statusMask || (statusMask & (1 << c.status[slot])) !== 0) &&
+      c.started[slot] >= from &&
+      c.started[slot] <= to &&
+      rating >= min &&
+      rating <= max &&
+      (!difficultyMask || (c.difficulties[slot] & difficultyMask) !== 0) &&
+      (!topics || topics(c.topics[slot])) &&
+      (!banks || banks(c.banks[slot]))
+    )
+  }
+}
+
+/** Each slot's number in the grade table (the search's documents), kept until either changes. */
+const ordCache = new WeakMap<SummaryList, { version: number; sessions: number; table: GradeTable; ords: Int32Array }>()
+function tableOrds(list: SummaryList, table: GradeTable): Int32Array {
+  const hit = ordCache.get(list)
+  if (hit && hit.version === list.version && hit.sessions === table.sessions.size && hit.table === table) return hit.ords
+  const ords = new Int32Array(list.ids.length)
+  for (let slot = 0; slot < ords.length; slot++) ords[slot] = table.sessions.find(list.ids[slot]) ?? -1
+  ordCache.set(list, { version: list.version, sessions: table.sessions.size, table, ords })
+  return ords
 }
 
 /**
- * One page of history: walks the summaries in the order asked (kept sorted, see SummaryList),
- * counting what passes the filters and the search and keeping only the page. "Best match" ranks
+ * One page of history: walks the slots in the order asked (kept sorted, see SummaryList), counting
+ * what passes the filters and the search and making objects only for the page. "Best match" ranks
  * what the search found by score, newest first among equals, keeping only the best `offset + limit`.
  */
 export function queryHistory(
@@ -33,63 +62,61 @@ export function queryHistory(
   table: GradeTable | null,
   lookup: ContentLookup
 ): HistoryPage {
-  const passes = filterOf(query)
-  const ord = (id: string): number => table?.sessions.find(id) ?? -1
-  const found = hits ? (e: Entry): boolean => matches(hits, ord(e.s.id)) : null
-  const keep = (e: Entry): boolean => (!found || found(e)) && passes(e)
-  const page: SessionSummary[] = []
+  const passes = filterOf(list, query)
+  const ords = hits && table ? tableOrds(list, table) : null
+  const keep = (slot: number): boolean => (!hits || matches(hits, ords![slot])) && passes(slot)
+  const page: number[] = []
   let total = 0
   if (query.sort.key === 'relevance' && hits) {
     const best = new TopK(query.offset + query.limit)
-    for (const e of list.inOrder('startedAt', 'desc').entries) {
-      if (!keep(e)) continue
+    const slots = list.slots()
+    for (let j = slots.length - 1; j >= 0; j--) {
+      const slot = slots[j]
+      if (!keep(slot)) continue
       total++
-      best.offer(hits.scores[ord(e.s.id)], e)
+      best.offer(hits.scores[ords![slot]], slot)
     }
-    page.push(
-      ...best
-        .sorted()
-        .slice(query.offset)
-        .map((e) => e.s)
-    )
+    page.push(...best.sorted().slice(query.offset))
   } else {
     const key = query.sort.key === 'relevance' ? 'startedAt' : query.sort.key
-    const dir = query.sort.key === 'relevance' ? 'desc' : query.sort.dir
-    const { entries, reversed } = list.inOrder(key, dir)
-    const n = entries.length
+    const { slots, reversed } = list.inOrder(key, query.sort.key === 'relevance' ? 'desc' : query.sort.dir)
+    const n = slots.length
     const end = query.offset + query.limit
     for (let j = 0; j < n; j++) {
-      const e = entries[reversed ? n - 1 - j : j]
-      if (!keep(e)) continue
-      if (total >= query.offset && total < end) page.push(e.s)
+      const slot = slots[reversed ? n - 1 - j : j]
+      if (!keep(slot)) continue
+      if (total >= query.offset && total < end) page.push(slot)
       total++
     }
   }
   return {
     total,
     all: list.size,
-    items: page.map((s) => ({ ...s, bankTitles: s.bankIds.map((id) => lookup.bankTitle(id) ?? id) }))
+    items: page.map((slot) => {
+      const s = list.at(slot)
+      return { ...s, bankTitles: s.bankIds.map((id) => lookup.bankTitle(id) ?? id) }
+    })
   }
 }
 
 /** The k best by score, ties to the earlier offered (newer, as offered newest first). */
 class TopK {
-  private readonly items: { score: number; n: number; e: Entry }[] = []
+  private readonly items: { score: number; n: number; slot: number }[] = []
   private count = 0
   constructor(private readonly k: number) {}
 
-  offer(score: number, e: Entry): void {
+  offer(score: number, slot: number): void {
     const n = this.count++
     const items = this.items
     if (items.length === this.k && !(score > items[items.length - 1].score)) return
     let at = items.length
     while (at > 0 && (items[at - 1].score < score || (items[at - 1].score === score && items[at - 1].n > n))) at--
-    items.splice(at, 0, { score, n, e })
+    items.splice(at, 0, { score, n, slot })
     if (items.length > this.k) items.pop()
   }
 
-  sorted(): Entry[] {
-    return this.items.map((i) => i.e)
+  sorted(): number[] {
+    return this.items.map((i) => i.slot)
   }
 }
 

@@ -1,131 +1,221 @@
+import { DIFFICULTIES } from '../bank/types'
 import { ROUND_STATUSES } from '../session/limits'
+import { Interner } from './interner'
 import type { HistorySortKey, SessionSummary } from './types'
 
-export interface Entry {
-  s: SessionSummary
-  /** startedAt, parsed once. */
-  ms: number
-}
-
-const byDate = (a: Entry, b: Entry): number => a.ms - b.ms || (a.s.id < b.s.id ? -1 : a.s.id > b.s.id ? 1 : 0)
-
-/** A sort key as a number ≥ 0 (null ratings first, as "no rating" is the lowest). */
-const STATUS_ORDER: readonly string[] = [...ROUND_STATUSES].sort()
 type NumericKey = Exclude<HistorySortKey, 'startedAt' | 'relevance'>
-function keyOf(key: NumericKey, s: SessionSummary): number {
-  switch (key) {
-    case 'averageRating':
-      return s.averageRating === null ? 0 : Math.round(s.averageRating * 100) + 1
-    case 'status':
-      return STATUS_ORDER.indexOf(s.status) + 1
-    default:
-      return Math.max(0, Math.round(s[key]))
-  }
-}
+/** Status sorts by its name, as it reads. */
+const STATUS_BY_NAME: readonly string[] = [...ROUND_STATUSES].sort()
+const COLUMNS = {
+  started: Float64Array,
+  ended: Float64Array,
+  status: Uint8Array,
+  questions: Uint32Array,
+  graded: Uint32Array,
+  /** Mean rating in hundredths; -1 when nothing was graded. */
+  rating: Int16Array,
+  duration: Float64Array,
+  banks: Uint32Array,
+  topics: Uint32Array,
+  /** A bit per difficulty; 0x80 when the summary predates difficulties. */
+  difficulties: Uint8Array
+} as const
+type Columns = { [K in keyof typeof COLUMNS]: InstanceType<(typeof COLUMNS)[K]> }
+const allocate = (n: number): Columns => Object.fromEntries(Object.entries(COLUMNS).map(([k, C]) => [k, new C(n)])) as unknown as Columns
 
 /**
- * The session summaries, kept in date order as they change, so the newest page needs no copy and
- * no sort. Other orders are sorted once (numbers, not a comparator) and kept until history changes.
+ * The session summaries as columns (a number or a shared list per field: ~60 bytes a session where
+ * parsed objects took over a kilobyte), each session in a slot, with the slots kept in date order as
+ * they change, so the newest page needs no copy and no sort. Other orders are sorted once (numbers,
+ * not a comparator) and kept until history changes. Objects are made only for the page shown.
  */
 export class SummaryList {
-  private readonly byId = new Map<string, Entry>()
-  /** Oldest first. */
-  private readonly ordered: Entry[] = []
-  private readonly sortedBy = new Map<string, Entry[]>()
+  private readonly slotOf = new Map<string, number>()
+  readonly ids: string[] = []
+  c: Columns = allocate(1024)
+  /** Lists of banks and of topics, each stored once. */
+  readonly bankSets = new Interner()
+  readonly topicSets = new Interner()
+  private readonly parsed = new Map<Interner, string[][]>([
+    [this.bankSets, []],
+    [this.topicSets, []]
+  ])
+  /** Live slots, oldest first. */
+  private order = new Int32Array(1024)
+  private count = 0
+  private readonly sortedBy = new Map<string, Int32Array>()
+  /** Increments on every change (caches key on it). */
+  version = 0
 
   get size(): number {
-    return this.byId.size
+    return this.count
   }
 
   has(id: string): boolean {
-    return this.byId.has(id)
+    return this.slotOf.has(id)
   }
 
   get(id: string): SessionSummary | undefined {
-    return this.byId.get(id)?.s
+    const slot = this.slotOf.get(id)
+    return slot === undefined ? undefined : this.at(slot)
   }
 
   keys(): IterableIterator<string> {
-    return this.byId.keys()
+    return this.slotOf.keys()
   }
 
   *values(): IterableIterator<SessionSummary> {
-    for (const e of this.ordered) yield e.s
+    for (let i = 0; i < this.count; i++) yield this.at(this.order[i])
+  }
+
+  /** The summary in a slot, as an object. */
+  at(slot: number): SessionSummary {
+    const c = this.c
+    const difficulties = c.difficulties[slot] & 0x80 ? undefined : DIFFICULTIES.filter((_, i) => c.difficulties[slot] & (1 << i))
+    return {
+      id: this.ids[slot],
+      startedAt: iso(c.started[slot]),
+      endedAt: Number.isNaN(c.ended[slot]) ? null : iso(c.ended[slot]),
+      status: ROUND_STATUSES[c.status[slot]],
+      bankIds: this.list(this.bankSets, c.banks[slot]),
+      topics: this.list(this.topicSets, c.topics[slot]),
+      ...(difficulties ? { difficulties } : {}),
+      questionCount: c.questions[slot],
+      gradedCount: c.graded[slot],
+      averageRating: c.rating[slot] < 0 ? null : c.rating[slot] / 100,
+      durationMs: c.duration[slot]
+    }
+  }
+
+  /** Live slots in date order (oldest first); valid until the next change. */
+  slots(): Int32Array {
+    return this.order.subarray(0, this.count)
+  }
+
+  /** The lists behind a bank-set or topic-set number. */
+  list(set: Interner, n: number): string[] {
+    const cache = this.parsed.get(set)!
+    return (cache[n] ??= JSON.parse(set.get(n)) as string[])
   }
 
   set(s: SessionSummary): void {
-    const old = this.byId.get(s.id)
-    const e: Entry = { s, ms: Date.parse(s.startedAt) }
-    if (Number.isNaN(e.ms)) e.ms = 0
-    this.sortedBy.clear()
-    if (old && old.ms === e.ms) {
-      this.ordered[this.position(old)] = e
-    } else {
-      if (old) this.ordered.splice(this.position(old), 1)
-      const n = this.ordered.length
-      const at = n === 0 || byDate(this.ordered[n - 1], e) < 0 ? n : this.insertionPoint(e)
-      this.ordered.splice(at, 0, e)
-    }
-    this.byId.set(s.id, e)
+    let slot = this.slotOf.get(s.id)
+    const started = Date.parse(s.startedAt) || 0
+    const isNew = slot === undefined
+    if (slot === undefined) {
+      slot = this.ids.length
+      this.ids.push(s.id)
+      this.slotOf.set(s.id, slot)
+      if (slot >= this.c.started.length) this.grow(slot * 2)
+    } else if (this.c.started[slot] !== started) this.unlink(slot)
+    const moved = isNew || this.c.started[slot] !== started
+    const c = this.c
+    c.started[slot] = started
+    c.ended[slot] = s.endedAt === null ? NaN : Date.parse(s.endedAt)
+    c.status[slot] = Math.max(0, ROUND_STATUSES.indexOf(s.status))
+    c.questions[slot] = s.questionCount
+    c.graded[slot] = s.gradedCount
+    c.rating[slot] = s.averageRating === null ? -1 : Math.round(s.averageRating * 100)
+    c.duration[slot] = s.durationMs
+    c.banks[slot] = this.bankSets.ord(JSON.stringify(s.bankIds))
+    c.topics[slot] = this.topicSets.ord(JSON.stringify(s.topics))
+    c.difficulties[slot] = s.difficulties ? s.difficulties.reduce((m, d) => m | (1 << DIFFICULTIES.indexOf(d)), 0) : 0x80
+    if (moved) this.link(slot)
+    this.changed()
   }
 
   delete(id: string): boolean {
-    const old = this.byId.get(id)
-    if (!old) return false
-    this.sortedBy.clear()
-    this.ordered.splice(this.position(old), 1)
-    this.byId.delete(id)
+    const slot = this.slotOf.get(id)
+    if (slot === undefined) return false
+    this.unlink(slot)
+    this.slotOf.delete(id)
+    this.changed()
     return true
   }
 
-  /** The entries in a sort order; ties go newest first. */
-  inOrder(key: Exclude<HistorySortKey, 'relevance'>, dir: 'asc' | 'desc'): { entries: readonly Entry[]; reversed: boolean } {
-    if (key === 'startedAt') return { entries: this.ordered, reversed: dir === 'desc' }
+  /** Slots in a sort order; ties go newest first. `reversed`: read from the end. */
+  inOrder(key: Exclude<HistorySortKey, 'relevance'>, dir: 'asc' | 'desc'): { slots: Int32Array; reversed: boolean } {
+    if (key === 'startedAt') return { slots: this.slots(), reversed: dir === 'desc' }
     const name = `${key}:${dir}`
     let sorted = this.sortedBy.get(name)
     if (!sorted) this.sortedBy.set(name, (sorted = this.sort(key, dir)))
-    return { entries: sorted, reversed: false }
+    return { slots: sorted, reversed: false }
   }
 
-  /** Sorts by packing (key, date rank) into one number per entry: a native numeric sort, no comparator. */
-  private sort(key: NumericKey, dir: 'asc' | 'desc'): Entry[] {
-    const n = this.ordered.length
+  private keyOf(key: NumericKey, slot: number): number {
+    const c = this.c
+    if (key === 'averageRating') return c.rating[slot] + 1
+    if (key === 'status') return STATUS_BY_NAME.indexOf(ROUND_STATUSES[c.status[slot]]) + 1
+    return Math.max(0, Math.round(key === 'durationMs' ? c.duration[slot] : c.questions[slot]))
+  }
+
+  /** Packs (key, date rank) into one number per slot: a native numeric sort, no comparator. */
+  private sort(key: NumericKey, dir: 'asc' | 'desc'): Int32Array {
+    const n = this.count
+    const order = this.slots()
     const packed = new Float64Array(n)
-    let fits = true
-    for (let i = 0; i < n; i++) {
-      const k = keyOf(key, this.ordered[i].s)
-      // Ties newest first: ascending wants the newer entry smaller, descending wants it larger.
-      packed[i] = k * n + (dir === 'asc' ? n - 1 - i : i)
-      if (packed[i] > Number.MAX_SAFE_INTEGER) fits = false
-    }
-    if (!fits) {
-      const sign = dir === 'asc' ? 1 : -1
-      return [...this.ordered].sort((a, b) => (keyOf(key, a.s) - keyOf(key, b.s)) * sign || b.ms - a.ms)
-    }
+    // Ties newest first: ascending wants the newer slot smaller, descending wants it larger.
+    for (let i = 0; i < n; i++) packed[i] = this.keyOf(key, order[i]) * n + (dir === 'asc' ? n - 1 - i : i)
     packed.sort()
     if (dir === 'desc') packed.reverse()
-    const out = new Array<Entry>(n)
+    const out = new Int32Array(n)
     for (let i = 0; i < n; i++) {
       const r = packed[i] % n
-      out[i] = this.ordered[dir === 'asc' ? n - 1 - r : r]
+      out[i] = order[dir === 'asc' ? n - 1 - r : r]
     }
     return out
   }
 
-  private position(e: Entry): number {
-    const at = this.insertionPoint(e)
-    if (this.ordered[at] === e) return at
-    return this.ordered.indexOf(e)
+  private changed(): void {
+    this.version++
+    this.sortedBy.clear()
   }
 
-  private insertionPoint(e: Entry): number {
+  /** Inserts a slot at its date position (at the end when it is the newest: the usual case). */
+  private link(slot: number): void {
+    if (this.count === this.order.length) {
+      const next = new Int32Array(this.count * 2)
+      next.set(this.order)
+      this.order = next
+    }
+    const at = this.position(slot)
+    this.order.copyWithin(at + 1, at, this.count)
+    this.order[at] = slot
+    this.count++
+  }
+
+  private unlink(slot: number): void {
+    let at = this.position(slot)
+    if (this.order[at] !== slot) at = this.slots().indexOf(slot)
+    if (at < 0) return
+    this.order.copyWithin(at, at + 1, this.count)
+    this.count--
+  }
+
+  /** Where a slot goes in date order (then by id). */
+  private position(slot: number): number {
+    const ms = this.c.started[slot]
+    const id = this.ids[slot]
+    const before = (other: number): boolean => {
+      const d = this.c.started[other] - ms
+      return d < 0 || (d === 0 && this.ids[other] < id)
+    }
+    if (this.count === 0 || before(this.order[this.count - 1])) return this.count
     let lo = 0
-    let hi = this.ordered.length
+    let hi = this.count
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
-      if (byDate(this.ordered[mid], e) < 0) lo = mid + 1
+      if (before(this.order[mid])) lo = mid + 1
       else hi = mid
     }
     return lo
   }
+
+  private grow(n: number): void {
+    const next = allocate(n)
+    for (const k of Object.keys(next) as (keyof Columns)[]) next[k].set(this.c[k] as never)
+    this.c = next
+  }
 }
+
+const iso = (ms: number): string => new Date(ms).toISOString()
