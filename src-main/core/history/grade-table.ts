@@ -3,6 +3,8 @@ import type { QuestionAttemptRecord } from './types'
 
 const DIFFICULTY = ['', 'easy', 'medium', 'hard'] as const
 const UNKNOWN8 = 255
+const UNKNOWN32 = 0xffffffff
+const ms32 = (ms: number | undefined): number => (ms === undefined ? UNKNOWN32 : Math.min(UNKNOWN32 - 1, Math.max(0, Math.round(ms))))
 const PRACTICE = 1
 const SUPERSEDED = 2
 
@@ -19,8 +21,8 @@ export const GRADE_COLUMNS = {
   difficulty: Uint8Array,
   hit: Uint8Array,
   total: Uint8Array,
-  used: Float64Array,
-  overtime: Float64Array,
+  used: Uint32Array,
+  overtime: Uint32Array,
   flags: Uint8Array
 } as const
 export type GradeColumnName = keyof typeof GRADE_COLUMNS
@@ -50,13 +52,16 @@ export class GradeTable {
   rows = 0
   /** 1 when history lists the session (not deleted), by session number. */
   live: Uint8Array<ArrayBuffer> = new Uint8Array(1024)
-  private bySession: number[][] = []
-  private byQuestion: number[][] = []
+  /** Derived links (not saved): each row's next row of the same session and of the same question. */
+  private nextOfSession = new Int32Array(1024)
+  private nextOfQuestion = new Int32Array(1024)
+  private readonly sessionEnds = new Ends()
+  private readonly questionEnds = new Ends()
 
   /** Adds a grade; returns its row and the row it supersedes (-1 when none). */
   add(g: QuestionAttemptRecord, offset: number): { row: number; replaced: number } {
     const s = this.sessions.ord(g.sessionId)
-    const replaced = (this.bySession[s] ?? []).find((r) => this.cols.index[r] === g.questionIndex && !this.superseded(r)) ?? -1
+    const replaced = this.rowsOfSession(s).find((r) => this.cols.index[r] === g.questionIndex && !this.superseded(r)) ?? -1
     if (replaced >= 0) this.cols.flags[replaced] |= SUPERSEDED
     const row = this.grow()
     const c = this.cols
@@ -71,8 +76,8 @@ export class GradeTable {
     c.difficulty[row] = g.difficulty ? DIFFICULTY.indexOf(g.difficulty) : 0
     c.hit[row] = g.keyPointsHit ?? UNKNOWN8
     c.total[row] = g.keyPointsTotal ?? UNKNOWN8
-    c.used[row] = g.usedMs ?? NaN
-    c.overtime[row] = g.overtimeMs ?? NaN
+    c.used[row] = ms32(g.usedMs)
+    c.overtime[row] = ms32(g.overtimeMs)
     c.flags[row] = g.practice ? PRACTICE : 0
     this.link(row)
     return { row, replaced }
@@ -100,15 +105,21 @@ export class GradeTable {
 
   rowsOfQuestion(questionId: string): number[] {
     const q = this.questions.find(questionId)
-    return q === undefined ? [] : (this.byQuestion[q] ?? []).filter((r) => this.counts(r))
+    return q === undefined ? [] : this.rowsOfQuestionOrd(q).filter((r) => this.counts(r))
   }
 
-  rowsOfQuestionOrd(q: number): readonly number[] {
-    return this.byQuestion[q] ?? []
+  rowsOfQuestionOrd(q: number): number[] {
+    return this.walk(this.questionEnds.head(q), this.nextOfQuestion)
   }
 
-  rowsOfSession(sessionOrd: number): readonly number[] {
-    return this.bySession[sessionOrd] ?? []
+  rowsOfSession(sessionOrd: number): number[] {
+    return this.walk(this.sessionEnds.head(sessionOrd), this.nextOfSession)
+  }
+
+  private walk(from: number, next: Int32Array): number[] {
+    const out: number[] = []
+    for (let r = from; r >= 0; r = next[r]) out.push(r)
+    return out
   }
 
   /** A row as a grade record; draft and note are empty (they stay in the grade log on disk). */
@@ -128,16 +139,18 @@ export class GradeTable {
     if (c.difficulty[row]) out.difficulty = DIFFICULTY[c.difficulty[row]] as QuestionAttemptRecord['difficulty']
     if (c.hit[row] !== UNKNOWN8) out.keyPointsHit = c.hit[row]
     if (c.total[row] !== UNKNOWN8) out.keyPointsTotal = c.total[row]
-    if (!Number.isNaN(c.used[row])) out.usedMs = c.used[row]
-    if (!Number.isNaN(c.overtime[row])) out.overtimeMs = c.overtime[row]
+    if (c.used[row] !== UNKNOWN32) out.usedMs = c.used[row]
+    if (c.overtime[row] !== UNKNOWN32) out.overtimeMs = c.overtime[row]
     if (c.flags[row] & PRACTICE) out.practice = true
     return out
   }
 
   /** Re-links the row lists after the columns were restored from a snapshot; `yieldEvery` keeps the loop free. */
   async relink(pause: () => Promise<void>): Promise<void> {
-    this.bySession = []
-    this.byQuestion = []
+    this.sessionEnds.clear()
+    this.questionEnds.clear()
+    this.nextOfSession = new Int32Array(this.cols.session.length)
+    this.nextOfQuestion = new Int32Array(this.cols.session.length)
     this.topicArrays = this.topicSets.list.map((t) => JSON.parse(t) as string[])
     for (let r = 0; r < this.rows; r++) {
       this.link(r)
@@ -154,10 +167,11 @@ export class GradeTable {
   }
 
   private link(row: number): void {
-    const s = this.cols.session[row]
-    const q = this.cols.question[row]
-    ;(this.bySession[s] ??= []).push(row)
-    ;(this.byQuestion[q] ??= []).push(row)
+    this.nextOfSession[row] = this.nextOfQuestion[row] = -1
+    const ps = this.sessionEnds.append(this.cols.session[row], row)
+    if (ps >= 0) this.nextOfSession[ps] = row
+    const pq = this.questionEnds.append(this.cols.question[row], row)
+    if (pq >= 0) this.nextOfQuestion[pq] = row
   }
 
   private topicSet(topics: string[]): number {
@@ -173,9 +187,45 @@ export class GradeTable {
       const next = allocate(this.rows * 2)
       for (const k of Object.keys(next) as GradeColumnName[]) next[k].set(this.cols[k] as never)
       this.cols = next
+      this.nextOfSession = grow(this.nextOfSession, this.rows * 2)
+      this.nextOfQuestion = grow(this.nextOfQuestion, this.rows * 2)
     }
     return this.rows++
   }
 
   static allocate = allocate
+}
+
+const grow = (a: Int32Array, n: number): Int32Array<ArrayBuffer> => {
+  const out = new Int32Array(n)
+  out.set(a)
+  return out
+}
+
+/** The first and last row of each session (or question), by its number; -1 when none. */
+class Ends {
+  private first = new Int32Array(0)
+  private last = new Int32Array(0)
+
+  head(n: number): number {
+    return n < this.first.length ? this.first[n] : -1
+  }
+
+  /** Makes `row` the last of `n`; returns the row before it (-1 when it is the first). */
+  append(n: number, row: number): number {
+    if (n >= this.first.length) {
+      const size = Math.max(1024, n * 2)
+      this.first = grow(this.first, size).fill(-1, this.first.length)
+      this.last = grow(this.last, size).fill(-1, this.last.length)
+    }
+    const before = this.last[n]
+    if (before < 0) this.first[n] = row
+    this.last[n] = row
+    return before
+  }
+
+  clear(): void {
+    this.first = new Int32Array(0)
+    this.last = new Int32Array(0)
+  }
 }

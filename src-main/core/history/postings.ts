@@ -1,18 +1,18 @@
 /**
  * The sessions one word occurs in, with how often: two typed arrays kept sorted by session number,
- * 6 bytes an entry (a Map of Maps took ~40).
+ * 5 bytes an entry (a Map of Maps took ~40); a count stops at 255 (BM25 has long stopped growing by then).
  */
 export class Postings {
   docs: Uint32Array
-  freq: Uint16Array
+  freq: Uint8Array
   n = 0
 
   constructor(capacity = 4) {
     this.docs = new Uint32Array(capacity)
-    this.freq = new Uint16Array(capacity)
+    this.freq = new Uint8Array(capacity)
   }
 
-  static from(docs: Uint32Array, freq: Uint16Array): Postings {
+  static from(docs: Uint32Array, freq: Uint8Array): Postings {
     const p = new Postings(0)
     p.docs = docs
     p.freq = freq
@@ -22,16 +22,16 @@ export class Postings {
 
   add(doc: number, tf: number): void {
     const { n } = this
-    if (n > 0 && this.docs[n - 1] === doc) return void (this.freq[n - 1] = Math.min(0xffff, this.freq[n - 1] + tf))
+    if (n > 0 && this.docs[n - 1] === doc) return void (this.freq[n - 1] = Math.min(0xff, this.freq[n - 1] + tf))
     const at = n === 0 || this.docs[n - 1] < doc ? n : this.search(doc)
-    if (at < n && this.docs[at] === doc) return void (this.freq[at] = Math.min(0xffff, this.freq[at] + tf))
+    if (at < n && this.docs[at] === doc) return void (this.freq[at] = Math.min(0xff, this.freq[at] + tf))
     if (n === this.docs.length) this.resize(Math.max(4, n * 2))
     if (at < n) {
       this.docs.copyWithin(at + 1, at, n)
       this.freq.copyWithin(at + 1, at, n)
     }
     this.docs[at] = doc
-    this.freq[at] = Math.min(0xffff, tf)
+    this.freq[at] = Math.min(0xff, tf)
     this.n++
   }
 
@@ -46,7 +46,7 @@ export class Postings {
   }
 
   /** The exact-size arrays (for the snapshot). */
-  trimmed(): { docs: Uint32Array; freq: Uint16Array } {
+  trimmed(): { docs: Uint32Array; freq: Uint8Array } {
     return { docs: this.docs.subarray(0, this.n), freq: this.freq.subarray(0, this.n) }
   }
 
@@ -63,7 +63,7 @@ export class Postings {
 
   private resize(capacity: number): void {
     const docs = new Uint32Array(capacity)
-    const freq = new Uint16Array(capacity)
+    const freq = new Uint8Array(capacity)
     docs.set(this.docs.subarray(0, this.n))
     freq.set(this.freq.subarray(0, this.n))
     this.docs = docs

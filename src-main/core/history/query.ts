@@ -1,17 +1,9 @@
 import { DIFFICULTIES } from '../bank/types'
 import { ROUND_STATUSES } from '../session/limits'
 import type { GradeTable } from './grade-table'
-import type { Interner } from './interner'
 import { matches, type SearchHits } from './search'
 import type { SummaryList } from './summary-list'
 import type { ContentLookup, HistoryPage, HistoryQuery } from './types'
-
-/** For each bank or topic list, whether it has one of `wanted` (worked out once per list, not per session). */
-function setTest(list: SummaryList, sets: Interner, wanted: readonly string[]): ((n: number) => boolean) | null {
-  if (!wanted.length) return null
-  const known = new Int8Array(sets.size)
-  return (n) => (known[n] ||= list.list(sets, n).some((x) => wanted.includes(x)) ? 1 : -1) === 1
-}
 
 /** The filters of a query (all but the text), as one test per slot over the columns. */
 function filterOf(list: SummaryList, query: HistoryQuery): (slot: number) => boolean {
@@ -19,8 +11,8 @@ function filterOf(list: SummaryList, query: HistoryQuery): (slot: number) => boo
   const to = query.to ? Date.parse(query.to) + (query.to.length <= 10 ? 86_400_000 - 1 : 0) : Infinity
   const statusMask = query.statuses.reduce((m, st) => m | (1 << ROUND_STATUSES.indexOf(st)), 0)
   const difficultyMask = (query.difficulties ?? []).reduce((m, d) => m | (1 << DIFFICULTIES.indexOf(d)), 0)
-  const topics = setTest(list, list.topicSets, query.topics)
-  const banks = setTest(list, list.bankSets, query.bankIds ?? [])
+  const topics = query.topics.length ? list.topics.hasAny(query.topics) : null
+  const banks = query.bankIds?.length ? list.banks.hasAny(query.bankIds) : null
   const min = query.minRating === null ? -Infinity : Math.round(query.minRating * 100)
   const max = query.maxRating === null ? Infinity : Math.round(query.maxRating * 100)
   const c = list.c
@@ -33,8 +25,8 @@ function filterOf(list: SummaryList, query: HistoryQuery): (slot: number) => boo
       rating >= min &&
       rating <= max &&
       (!difficultyMask || (c.difficulties[slot] & difficultyMask) !== 0) &&
-      (!topics || topics(c.topics[slot])) &&
-      (!banks || banks(c.banks[slot]))
+      (!topics || topics(slot)) &&
+      (!banks || banks(slot))
     )
   }
 }

@@ -7,7 +7,7 @@ import { GRADE_COLUMNS, GRADE_LISTS, GradeTable, type GradeColumnName, type Grad
 import { Postings } from './postings'
 import { WordIndex } from './word-index'
 
-export const SNAPSHOT_VERSION = 1
+export const SNAPSHOT_VERSION = 2
 const CHUNK = 1 << 14
 const LISTS = GRADE_LISTS
 
@@ -77,7 +77,7 @@ export async function writeSnapshot(file: string, table: GradeTable, index: Word
     }
     for (const [t, p] of index.terms) {
       const { docs, freq } = p.trimmed()
-      yield line({ k: 'w', t, d: b64(docs, 0, docs.length, 4), f: b64(freq, 0, freq.length, 2) })
+      yield line({ k: 'w', t, d: b64(docs, 0, docs.length, 4), f: b64(freq, 0, freq.length, 1) })
       if (pace.due()) await pace.rest()
     }
     yield line({ k: 'e', lines: count + 1 })
@@ -117,7 +117,7 @@ export async function readSnapshot(file: string, pace: Pacer): Promise<SnapshotR
           const part = typed(Uint32Array, l.b64)
           index.lengths = grow(index.lengths, l.from + part.length, part, l.from)
         } else (table.cols[l.name] as Uint8Array).set(typed(GRADE_COLUMNS[l.name] as typeof Uint8Array, l.b64), l.from)
-      } else if (l.k === 'w') index.terms.set(l.t, Postings.from(typed(Uint32Array, l.d), typed(Uint16Array, l.f)))
+      } else if (l.k === 'w') index.postings(l.t, Postings.from(typed(Uint32Array, l.d), typed(Uint8Array, l.f)))
       else if (l.k === 'e') ended = l.lines === count
       if (pace.due()) await pace.rest()
     }

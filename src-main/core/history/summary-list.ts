@@ -1,6 +1,6 @@
 import { DIFFICULTIES } from '../bank/types'
 import { ROUND_STATUSES } from '../session/limits'
-import { Interner } from './interner'
+import { ListColumn } from './list-column'
 import type { HistorySortKey, SessionSummary } from './types'
 
 type NumericKey = Exclude<HistorySortKey, 'startedAt' | 'relevance'>
@@ -15,8 +15,6 @@ const COLUMNS = {
   /** Mean rating in hundredths; -1 when nothing was graded. */
   rating: Int16Array,
   duration: Float64Array,
-  banks: Uint32Array,
-  topics: Uint32Array,
   /** A bit per difficulty; 0x80 when the summary predates difficulties. */
   difficulties: Uint8Array
 } as const
@@ -33,13 +31,9 @@ export class SummaryList {
   private readonly slotOf = new Map<string, number>()
   readonly ids: string[] = []
   c: Columns = allocate(1024)
-  /** Lists of banks and of topics, each stored once. */
-  readonly bankSets = new Interner()
-  readonly topicSets = new Interner()
-  private readonly parsed = new Map<Interner, string[][]>([
-    [this.bankSets, []],
-    [this.topicSets, []]
-  ])
+  /** Each session's banks and topics, as numbers. */
+  readonly banks = new ListColumn()
+  readonly topics = new ListColumn()
   /** Live slots, oldest first. */
   private order = new Int32Array(1024)
   private count = 0
@@ -77,8 +71,8 @@ export class SummaryList {
       startedAt: iso(c.started[slot]),
       endedAt: Number.isNaN(c.ended[slot]) ? null : iso(c.ended[slot]),
       status: ROUND_STATUSES[c.status[slot]],
-      bankIds: this.list(this.bankSets, c.banks[slot]),
-      topics: this.list(this.topicSets, c.topics[slot]),
+      bankIds: this.banks.get(slot),
+      topics: this.topics.get(slot),
       ...(difficulties ? { difficulties } : {}),
       questionCount: c.questions[slot],
       gradedCount: c.graded[slot],
@@ -90,12 +84,6 @@ export class SummaryList {
   /** Live slots in date order (oldest first); valid until the next change. */
   slots(): Int32Array {
     return this.order.subarray(0, this.count)
-  }
-
-  /** The lists behind a bank-set or topic-set number. */
-  list(set: Interner, n: number): string[] {
-    const cache = this.parsed.get(set)!
-    return (cache[n] ??= JSON.parse(set.get(n)) as string[])
   }
 
   set(s: SessionSummary): void {
@@ -117,8 +105,8 @@ export class SummaryList {
     c.graded[slot] = s.gradedCount
     c.rating[slot] = s.averageRating === null ? -1 : Math.round(s.averageRating * 100)
     c.duration[slot] = s.durationMs
-    c.banks[slot] = this.bankSets.ord(JSON.stringify(s.bankIds))
-    c.topics[slot] = this.topicSets.ord(JSON.stringify(s.topics))
+    this.banks.set(slot, s.bankIds)
+    this.topics.set(slot, s.topics)
     c.difficulties[slot] = s.difficulties ? s.difficulties.reduce((m, d) => m | (1 << DIFFICULTIES.indexOf(d)), 0) : 0x80
     if (moved) this.link(slot)
     this.changed()

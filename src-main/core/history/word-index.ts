@@ -28,6 +28,8 @@ const PREFIX_WEIGHT = 0.375
  */
 export class WordIndex {
   terms = new SearchableMap<Postings>()
+  /** The same postings by exact word: a hash lookup for each word added (the tree is for prefixes). */
+  private readonly byWord = new Map<string, Postings>()
   /** Words per session, for BM25's length normalisation. */
   lengths = new Uint32Array(1024)
   totalLength = 0
@@ -39,7 +41,7 @@ export class WordIndex {
     this.ensure(doc)
     if (this.lengths[doc] === 0) this.documents++
     for (const [w, tf] of counts) {
-      this.terms.fetch(w, () => new Postings()).add(doc, tf)
+      this.postings(w).add(doc, tf)
       this.lengths[doc] += tf
       this.totalLength += tf
     }
@@ -47,10 +49,13 @@ export class WordIndex {
 
   remove(doc: number, text: string): void {
     for (const [w, tf] of this.count(text)) {
-      const p = this.terms.get(w)
+      const p = this.byWord.get(w)
       if (!p) continue
       p.remove(doc, tf)
-      if (p.n === 0) this.terms.delete(w)
+      if (p.n === 0) {
+        this.terms.delete(w)
+        this.byWord.delete(w)
+      }
       const take = Math.min(tf, this.lengths[doc] ?? 0)
       this.lengths[doc] -= take
       this.totalLength -= take
@@ -74,6 +79,17 @@ export class WordIndex {
         hit(d)
       }
     }
+  }
+
+  /** The postings of a word, made when it is first seen (also used to restore a snapshot). */
+  postings(w: string, restored?: Postings): Postings {
+    let p = this.byWord.get(w)
+    if (!p || restored) {
+      p = restored ?? new Postings()
+      this.byWord.set(w, p)
+      this.terms.set(w, p)
+    }
+    return p
   }
 
   private count(text: string): Map<string, number> {
