@@ -6,7 +6,7 @@
 import * as v from 'valibot'
 import { requests, type ApiErrorBody, type Channel, type Envelope, type Input, type Output, type Requests } from './contract'
 import { PlanError } from './core/session/plan'
-import { RoundError } from './core/session/engine'
+import { RoundError } from './core/session/guards'
 import { HistoryError } from './core/history/store'
 import { BankEditError } from './core/bank/catalog'
 import { ExportError } from './core/export/jobs'
