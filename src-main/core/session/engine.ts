@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { Bank } from '../bank/types'
 import type { Clock } from './clock'
 import { serialQueue } from '../serial'
-import { assertNoRound, roundOnScreen, runningRound, waitingRound } from './guards'
+import { assertNoRound, roundOnScreen, runningRound, tickingRound, waitingRound } from './guards'
 import type { SessionLog } from './log'
 import { planRound } from './plan'
 import {
@@ -89,7 +89,9 @@ export class RoundEngine {
   }
 
   reveal({ roundId }: RoundRefInput): Promise<RoundView> {
-    return this.onRound(roundId, null, (s) => (s.attempts[s.index].revealed ? s : this.doReveal(s, s.totalExpired)))
+    return this.onRound(roundId, null, (s) =>
+      s.attempts[s.index].revealed ? s : this.commit(revealRecord(s, this.timing.live(s), this.timing.wall(), s.totalExpired))
+    )
   }
 
   grade(input: GradeInput): Promise<RoundView> {
@@ -179,19 +181,12 @@ export class RoundEngine {
     return next
   }
 
-  private doReveal(s: RoundState, totalExpired: boolean): Promise<RoundState> {
-    return this.commit(revealRecord(s, this.timing.live(s), this.timing.wall(), totalExpired))
-  }
-
   private doPause(s: RoundState): Promise<RoundState> {
     return this.commit(pauseRecord(s, this.timing.live(s), this.timing.wall()))
   }
 
   private onTimer(what: Deadline | 'checkpoint', roundId: string, index: number): void {
-    const current = (): RoundState | null => {
-      const s = this.state
-      return s && s.id === roundId && s.status === 'running' && !s.paused && s.index === index ? s : null
-    }
+    const current = (): RoundState | null => tickingRound(this.state, roundId, index)
     const s0 = current()
     if (!s0) return
     if (what === 'checkpoint') {

@@ -33,6 +33,11 @@ export function waitingRound(s: RoundState | null, roundId: string): RoundState 
   return s
 }
 
+/** The round a timer was armed for, while that question still runs (not paused, not moved on); else null. */
+export function tickingRound(s: RoundState | null, roundId: string, index: number): RoundState | null {
+  return s && s.id === roundId && s.status === 'running' && !s.paused && s.index === index ? s : null
+}
+
 /** Refuses a new round while one runs or an interrupted one waits. */
 export function assertNoRound(running: RoundState | null, interrupted: RoundState | null): void {
   if (running?.status === 'running') throw new RoundError('round-in-progress', 'A round is already in progress. Finish or end it first.')
