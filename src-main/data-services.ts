@@ -10,6 +10,7 @@ import * as v from 'valibot'
 import { dailyBackup, listBackups } from './core/backup/auto'
 import { createBackup } from './core/backup/create'
 import { BackupError, type BackupContents } from './core/backup/manifest'
+import type { ChosenArchive } from './core/backup/types'
 import { BACKUPS_DIR, replaceData } from './core/backup/restore'
 import { verifyBackup, type VerifiedBackup } from './core/backup/verify'
 import { exportProgress, exportSession, exportSessions, type ExportFile } from './core/export/formats'
@@ -20,7 +21,7 @@ import type { HistoryStore } from './core/history/store'
 import { historyQuery } from './core/history/query'
 import type { ContentLookup, HistoryQuery } from './core/history/types'
 import { DEFAULT_SETTINGS, type SettingsService } from './core/settings'
-import { requests, SettingsSchema } from './contract'
+import { SettingsSchema, type Requests } from './contract'
 import { newFileId, type FilePort, type SaveOutcome } from './shell/files'
 
 export interface DataServicesDeps {
@@ -37,7 +38,7 @@ export interface DataServicesDeps {
 }
 
 /** The inputs, as the contract validated them (one declaration of each shape: the schemas). */
-type Validated<C extends 'export:session' | 'export:sessions' | 'export:progress'> = v.InferOutput<(typeof requests)[C]>
+type Validated<C extends 'export:session' | 'export:sessions' | 'export:progress'> = v.InferOutput<Requests[C]>
 export type SessionExportInput = Validated<'export:session'>
 export type SessionsExportInput = Validated<'export:sessions'>
 export type ProgressExportInput = Validated<'export:progress'>
@@ -167,7 +168,7 @@ export function createDataServices(d: DataServicesDeps) {
     listBackups: () => listBackups(d.dataDir),
 
     /** One of the archives in the backups folder (automatic, or kept before a restore), to restore it. */
-    async pickLocal(name: string): Promise<{ fileId: string; name: string }> {
+    async pickLocal(name: string): Promise<ChosenArchive> {
       if (!(await listBackups(d.dataDir)).some((b) => b.name === name))
         throw new BackupError('not-found', `There is no backup named ${name}.`)
       const fileId = newFileId()

@@ -4,16 +4,17 @@
  * handler passes the validated input object on.
  */
 import * as v from 'valibot'
-import { requests, type ApiErrorBody, type Channel, type Envelope, type Input, type Output } from './contract'
+import { requests, type ApiErrorBody, type Channel, type Envelope, type Input, type Output, type Requests } from './contract'
 import { PlanError } from './core/session/plan'
-import { RoundError } from './core/session/engine'
+import { RoundError } from './core/session/guards'
 import { HistoryError } from './core/history/store'
 import { BankEditError } from './core/bank/catalog'
 import { ExportError } from './core/export/jobs'
 import { BackupError } from './core/backup/manifest'
 import type { AppServices } from './services'
 
-type Handlers = { [C in Channel]: (input: v.InferOutput<(typeof requests)[C]>) => Promise<Output<C>> | Output<C> }
+/** One handler per channel of the contract: the validated input in, the channel's result out. */
+type Handlers = { [C in Channel]: (input: v.InferOutput<Requests[C]>) => Promise<Output<C>> | Output<C> }
 
 function handlersFor(s: AppServices): Handlers {
   return {

@@ -22,3 +22,9 @@ export interface BackupFileInfo {
   createdAt: string
   kind: 'auto' | 'before-restore'
 }
+
+/** An archive chosen for a restore: an id for this launch, and its file name. */
+export interface ChosenArchive {
+  fileId: string
+  name: string
+}

@@ -1,6 +1,10 @@
 /** History's domain schemas; the contract composes them, the types are derived from them. */
 import * as v from 'valibot'
+import { channel, NoInput } from '../channel'
 import { DifficultySchema, IdSchema, RoundStatusSchema, SlugSchema, ROUND_LIMITS } from '../session/schema'
+import type { RoundSummary } from '../session/summary'
+import type { Attempt, RoundQuestion } from '../session/types'
+import type { HistoryPage, QuestionAttemptRecord, SessionListItem, SessionSummary } from './types'
 
 export const HISTORY_LIMITS = { pageSize: 500, searchChars: 200 } as const
 
@@ -32,18 +36,33 @@ export const HistoryQuerySchema = v.strictObject({
 export type HistoryQuery = v.InferOutput<typeof HistoryQuerySchema>
 
 const SessionRef = v.strictObject({ sessionId: IdSchema })
-const Nothing = v.optional(v.undefined())
 
-/** History's requests: channel → input schema. */
-export const historyRequests = {
-  'history:list': HistoryQuerySchema,
-  'history:get': SessionRef,
-  'history:attempts': v.strictObject({ questionId: SlugSchema }),
-  'history:delete': SessionRef,
-  'history:restore': SessionRef,
-  'history:count': Nothing,
-  'history:clear': v.strictObject({ expectedCount: v.pipe(v.number(), v.integer(), v.minValue(0)) })
-} as const
+// ---- the history channels (#7: input schema and result in one table; the contract composes it) ----
+
+/** history:get's result: the session as its page shows it. */
+export interface SessionDetail {
+  summary: SessionListItem
+  result: RoundSummary
+  questions: (RoundQuestion & { attempt: Attempt })[]
+}
+export type SessionQuestion = SessionDetail['questions'][number]
+
+/** history:attempts' result: one grade of a question, with when its session began. */
+export interface AttemptHistoryItem extends QuestionAttemptRecord {
+  sessionStartedAt: string | null
+}
+
+export const historyChannels = {
+  'history:list': channel(HistoryQuerySchema).returns<HistoryPage>(),
+  'history:get': channel(SessionRef).returns<SessionDetail>(),
+  'history:attempts': channel(v.strictObject({ questionId: SlugSchema })).returns<AttemptHistoryItem[]>(),
+  'history:delete': channel(SessionRef).returns<null>(),
+  'history:restore': channel(SessionRef).returns<SessionSummary>(),
+  'history:count': channel(NoInput).returns<{ deletable: number }>(),
+  'history:clear': channel(v.strictObject({ expectedCount: v.pipe(v.number(), v.integer(), v.minValue(0)) })).returns<{
+    removed: number
+  }>()
+}
 
 /** The marker of the round in progress (`active.json`). */
 export const ActiveMarkerSchema = v.object({ v: v.number(), sessionId: IdSchema })

@@ -1,12 +1,13 @@
 /**
  * Review's (issue #8) domain schemas: the drill source a round can start from, the interview date,
- * and the review channels. The contract spreads `reviewRequests` into its table.
+ * and the review channels (with round:start). The contract composes `reviewChannels` into its table.
  */
 import * as v from 'valibot'
+import { channel, NoInput } from '../channel'
 import { RoundSetupSchema, SlugSchema } from '../session/schema'
+import type { RoundView } from '../session/types'
+import type { Forecast, HomeSummary, QuestionRow, ReviewOverview, Statistics } from './results'
 import { SOURCE_KINDS } from './source-kinds'
-
-const Nothing = v.optional(v.undefined())
 
 /** Where a drill round's questions come from; main turns it into question ids. */
 export const RoundSourceSchema = v.strictObject({
@@ -29,15 +30,17 @@ export const InterviewSchema = v.strictObject({
 })
 export type Interview = v.InferOutput<typeof InterviewSchema>
 
-/** The review channels, and round:start widened with a drill source. */
-export const reviewRequests = {
-  'round:start': RoundStartSchema,
-  'review:home': Nothing,
-  'review:overview': Nothing,
-  'review:questions': v.strictObject({
-    kind: v.picklist(['topic', 'bank', 'difficulty']),
-    key: v.pipe(v.string(), v.maxLength(120))
-  }),
-  'review:statistics': Nothing,
-  'review:forecast': Nothing
-} as const
+/** The review channels, and round:start: the ordinary setup or a drill source. */
+export const reviewChannels = {
+  'round:start': channel(RoundStartSchema).returns<RoundView>(),
+  'review:home': channel(NoInput).returns<HomeSummary>(),
+  'review:overview': channel(NoInput).returns<ReviewOverview>(),
+  'review:questions': channel(
+    v.strictObject({
+      kind: v.picklist(['topic', 'bank', 'difficulty']),
+      key: v.pipe(v.string(), v.maxLength(120))
+    })
+  ).returns<QuestionRow[]>(),
+  'review:statistics': channel(NoInput).returns<Statistics>(),
+  'review:forecast': channel(NoInput).returns<Forecast | null>()
+}

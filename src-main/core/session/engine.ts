@@ -2,32 +2,30 @@ import { randomBytes } from 'node:crypto'
 import type { Bank } from '../bank/types'
 import type { Clock } from './clock'
 import { serialQueue } from '../serial'
+import { assertNoRound, roundOnScreen, runningRound, tickingRound, waitingRound } from './guards'
 import type { SessionLog } from './log'
 import { planRound } from './plan'
+import {
+  checkpointRecord,
+  deadlineRecord,
+  draftRecord,
+  endStatus,
+  finishRecord,
+  gradeRecord,
+  lapsedDeadlines,
+  nextRecord,
+  pauseRecord,
+  revealRecord,
+  roundId as newRoundId,
+  startRecord
+} from './records'
 import { apply, initialState } from './reducer'
 import type { GradeInput, RoundRefInput, RoundSetup, SaveDraftInput } from './schema'
 import { RoundTiming, type Deadline } from './timing'
-import {
-  SESSION_SCHEMA_VERSION,
-  type InterruptedRound,
-  type RoundEvent,
-  type RoundState,
-  type RoundStatus,
-  type RoundView,
-  type SessionRecord
-} from './types'
-import { describeInterrupted, projectView, totalLimitMs } from './view'
+import type { InterruptedRound, RoundEvent, RoundState, RoundView, SessionRecord } from './types'
+import { describeInterrupted, projectView } from './view'
 
-export type RoundErrorCode = 'no-round' | 'stale-round' | 'wrong-phase' | 'round-in-progress' | 'invalid'
-
-export class RoundError extends Error {
-  constructor(
-    readonly code: RoundErrorCode,
-    message: string
-  ) {
-    super(message)
-  }
-}
+export { RoundError, type RoundErrorCode } from './guards'
 
 export interface RoundEngineDeps {
   log: SessionLog
@@ -39,9 +37,10 @@ export interface RoundEngineDeps {
 }
 
 /**
- * The commands of a timed round. Each one decides, builds a record, has the session log make it
- * durable, and only then takes the state that the reducer `apply` gives (the same one replay uses).
- * A command returns its view; timer-driven changes are emitted. A failed write changes nothing.
+ * The commands of a timed round. Each one decides (guards.ts, records.ts), has the session log make
+ * the record durable, and only then takes the state that the reducer `apply` gives (the same one
+ * replay uses). Time is accounted by RoundTiming, the view projected by view.ts. A command returns
+ * its view; timer-driven changes are emitted. A failed write changes nothing.
  */
 export class RoundEngine {
   private state: RoundState | null = null
@@ -73,13 +72,10 @@ export class RoundEngine {
 
   start(setup: RoundSetup): Promise<RoundView> {
     return this.exclusive(async () => {
-      if (this.state?.status === 'running')
-        throw new RoundError('round-in-progress', 'A round is already in progress. Finish or end it first.')
-      if (this.interrupted) throw new RoundError('round-in-progress', 'An interrupted round is waiting: resume or discard it first.')
+      assertNoRound(this.state, this.interrupted)
       const questions = planRound(this.deps.banks(), setup, this.deps.random)
       const at = this.deps.clock.wallNow()
-      const id = `${at.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-')}-${randomBytes(3).toString('hex')}`
-      const start = { t: 'start', v: SESSION_SCHEMA_VERSION, id, at: at.toISOString(), setup, questions } as const
+      const start = startRecord(newRoundId(at, randomBytes(3).toString('hex')), at, setup, questions)
       const first = initialState(start)
       await this.deps.log.create(start, first)
       this.state = first
@@ -89,79 +85,47 @@ export class RoundEngine {
   }
 
   saveDraft({ roundId, index, draft }: SaveDraftInput): Promise<RoundView> {
-    return this.exclusive(async () => {
-      const s = this.onScreen(roundId, index)
-      if (s.attempts[s.index].revealed) throw new RoundError('wrong-phase', 'The answer is locked once the model answer is shown.')
-      const live = this.timing.live(s)
-      return this.view(await this.commit({ t: 'draft', i: s.index, draft, ...live }))
-    })
+    return this.onRound(roundId, index, (s) => this.commit(draftRecord(s, draft, this.timing.live(s))))
   }
 
   reveal({ roundId }: RoundRefInput): Promise<RoundView> {
-    return this.exclusive(async () => {
-      const s = this.running(roundId)
-      return this.view(s.attempts[s.index].revealed ? s : await this.doReveal(s, s.totalExpired))
-    })
+    return this.onRound(roundId, null, (s) =>
+      s.attempts[s.index].revealed ? s : this.commit(revealRecord(s, this.timing.live(s), this.timing.wall(), s.totalExpired))
+    )
   }
 
-  grade({ roundId, index, rating, keyPoints, note }: GradeInput): Promise<RoundView> {
-    return this.exclusive(async () => {
-      const s = this.onScreen(roundId, index)
-      if (!s.attempts[s.index].revealed) throw new RoundError('wrong-phase', 'Reveal the model answer before grading.')
-      const ticked = [...new Set(keyPoints)].sort((x, y) => x - y)
-      if (ticked.some((k) => k >= s.questions[s.index].keyPoints.length))
-        throw new RoundError('invalid', 'A ticked key point does not exist.')
-      const { roundUsedMs } = this.timing.live(s)
-      return this.view(await this.commit({ t: 'grade', i: s.index, rating, keyPoints: ticked, note, at: this.timing.wall(), roundUsedMs }))
-    })
+  grade(input: GradeInput): Promise<RoundView> {
+    return this.onRound(input.roundId, input.index, (s) =>
+      this.commit(gradeRecord(s, input, this.timing.wall(), this.timing.live(s).roundUsedMs))
+    )
   }
 
   next({ roundId }: RoundRefInput): Promise<RoundView> {
-    return this.exclusive(async () => {
-      const s = this.running(roundId)
-      if (!s.attempts[s.index].grade) throw new RoundError('wrong-phase', 'Grade this question before moving on.')
-      if (s.index + 1 >= s.questions.length || s.totalExpired) return this.view(await this.finish(s, 'finished'))
-      const { roundUsedMs } = this.timing.live(s)
-      return this.view(await this.commit({ t: 'open', i: s.index + 1, at: this.timing.wall(), roundUsedMs }))
-    })
+    return this.onRound(roundId, null, (s) => this.commit(nextRecord(s, this.timing.live(s), this.timing.wall())))
   }
 
   pause({ roundId }: RoundRefInput): Promise<RoundView> {
-    return this.exclusive(async () => {
-      const s = this.running(roundId)
-      return this.view(s.paused ? s : await this.doPause(s))
-    })
+    return this.onRound(roundId, null, (s) => (s.paused ? s : this.doPause(s)))
   }
 
   resume({ roundId }: RoundRefInput): Promise<RoundView> {
-    return this.exclusive(async () => {
-      const s = this.running(roundId)
-      return this.view(s.paused ? await this.commit({ t: 'resume', i: s.index, at: this.timing.wall() }) : s)
-    })
+    return this.onRound(roundId, null, (s) => (s.paused ? this.commit({ t: 'resume', i: s.index, at: this.timing.wall() }) : s))
   }
 
   /** Ends the round now; what was graded is kept. */
   end({ roundId }: RoundRefInput): Promise<RoundView> {
-    return this.exclusive(async () => {
-      const s = this.running(roundId)
-      return this.view(await this.finish(s, s.attempts.every((a) => a.grade) ? 'finished' : 'ended-early'))
-    })
+    return this.onRound(roundId, null, (s) => this.commit(finishRecord(endStatus(s), this.timing.wall(), this.timing.live(s).roundUsedMs)))
   }
 
   /** Takes up the interrupted round, paused where it stopped, every grade in place. */
   resumeInterrupted({ roundId }: RoundRefInput): Promise<RoundView> {
     return this.exclusive(async () => {
-      let s = this.waiting(roundId)
-      const limit = totalLimitMs(s)
-      const a = s.attempts[s.index]
-      const totalExpired = !s.totalExpired && limit !== null && s.roundUsedMs >= limit
-      const expired = !a.revealed && !a.expired && a.usedMs >= s.questions[s.index].timeLimitMs
-      if (totalExpired || expired) {
-        const record: SessionRecord = { t: 'clock', i: s.index, usedMs: a.usedMs, roundUsedMs: s.roundUsedMs, expired, totalExpired }
-        s = await this.write(s, record)
-      }
-      if (!s.paused)
-        s = await this.write(s, { t: 'pause', i: s.index, at: this.timing.wall(), usedMs: a.usedMs, roundUsedMs: s.roundUsedMs })
+      let s = waitingRound(this.interrupted, roundId)
+      const lapsed = lapsedDeadlines(s)
+      if (lapsed) s = await this.write(s, lapsed)
+      // Its time as written: nothing of it runs while it waits.
+      const written = { usedMs: s.attempts[s.index].usedMs, roundUsedMs: s.roundUsedMs }
+      if (!s.paused) s = await this.write(s, pauseRecord(s, written, this.timing.wall()))
       this.interrupted = null
       this.state = s
       this.timing.stop()
@@ -172,8 +136,8 @@ export class RoundEngine {
   /** Closes the interrupted round; it stays in history as abandoned. */
   discardInterrupted({ roundId }: RoundRefInput): Promise<void> {
     return this.exclusive(async () => {
-      const s = this.waiting(roundId)
-      await this.write(s, { t: 'finish', at: this.timing.wall(), status: 'abandoned', roundUsedMs: s.roundUsedMs })
+      const s = waitingRound(this.interrupted, roundId)
+      await this.write(s, finishRecord('abandoned', this.timing.wall(), s.roundUsedMs))
       this.interrupted = null
     })
   }
@@ -189,24 +153,12 @@ export class RoundEngine {
 
   // ---- internals -------------------------------------------------------------------------------
 
-  private running(roundId: string): RoundState {
-    const s = this.state
-    if (!s) throw new RoundError('no-round', 'No round is in progress.')
-    if (s.id !== roundId) throw new RoundError('stale-round', 'This round is no longer the current one.')
-    if (s.status !== 'running') throw new RoundError('wrong-phase', 'This round has ended.')
-    return s
-  }
-
-  private onScreen(roundId: string, index: number): RoundState {
-    const s = this.running(roundId)
-    if (index !== s.index) throw new RoundError('stale-round', 'That question is no longer on screen.')
-    return s
-  }
-
-  private waiting(roundId: string): RoundState {
-    const s = this.interrupted
-    if (!s || s.id !== roundId) throw new RoundError('no-round', 'That round is no longer waiting to be resumed.')
-    return s
+  /** Runs a command on the round on screen (and, with an index, its question on screen); returns its view. */
+  private onRound(roundId: string, index: number | null, command: (s: RoundState) => RoundState | Promise<RoundState>): Promise<RoundView> {
+    return this.exclusive(async () => {
+      const s = index === null ? runningRound(this.state, roundId) : roundOnScreen(this.state, roundId, index)
+      return this.view(await command(s))
+    })
   }
 
   /** Writes a record and returns the state it leaves; `s` stays as it was if the write fails. */
@@ -229,42 +181,18 @@ export class RoundEngine {
     return next
   }
 
-  private doReveal(s: RoundState, totalExpired: boolean): Promise<RoundState> {
-    const { usedMs, roundUsedMs } = this.timing.live(s)
-    const limit = s.questions[s.index].timeLimitMs
-    const a = s.attempts[s.index]
-    return this.commit({
-      t: 'reveal',
-      i: s.index,
-      at: this.timing.wall(),
-      usedMs,
-      overtimeMs: Math.max(0, usedMs - limit),
-      expired: usedMs >= limit,
-      draft: a.draft,
-      roundUsedMs,
-      totalExpired
-    })
-  }
-
   private doPause(s: RoundState): Promise<RoundState> {
-    return this.commit({ t: 'pause', i: s.index, at: this.timing.wall(), ...this.timing.live(s) })
-  }
-
-  private finish(s: RoundState, status: Exclude<RoundStatus, 'running'>): Promise<RoundState> {
-    return this.commit({ t: 'finish', at: this.timing.wall(), status, roundUsedMs: this.timing.live(s).roundUsedMs })
+    return this.commit(pauseRecord(s, this.timing.live(s), this.timing.wall()))
   }
 
   private onTimer(what: Deadline | 'checkpoint', roundId: string, index: number): void {
-    const current = (): RoundState | null => {
-      const s = this.state
-      return s && s.id === roundId && s.status === 'running' && !s.paused && s.index === index ? s : null
-    }
+    const current = (): RoundState | null => tickingRound(this.state, roundId, index)
     const s0 = current()
     if (!s0) return
     if (what === 'checkpoint') {
       void this.exclusive(async () => {
         const s = current()
-        if (s) await this.commit({ t: 'clock', i: s.index, ...this.timing.live(s) })
+        if (s) await this.commit(checkpointRecord(s, this.timing.live(s)))
       }).catch((e) => console.error('round checkpoint failed', e))
       return
     }
@@ -276,10 +204,7 @@ export class RoundEngine {
     void this.exclusive(async () => {
       const s = current()
       if (!s) return
-      const a = s.attempts[s.index]
-      const totalExpired = s.totalExpired || what === 'round'
-      if (!a.revealed && (what === 'round' || !s.setup.allowOvertime)) await this.doReveal(s, totalExpired)
-      else await this.commit({ t: 'clock', i: s.index, ...this.timing.live(s), expired: !a.revealed || a.expired, totalExpired })
+      await this.commit(deadlineRecord(s, what, this.timing.live(s), this.timing.wall()))
       this.deps.emit({ type: 'changed', view: this.view(this.state!) })
     }).catch((e) => console.error('round timer failed', e))
   }

@@ -4,6 +4,8 @@
  */
 import * as v from 'valibot'
 import { DIFFICULTIES } from '../bank/types'
+import { channel, NoInput } from '../channel'
+import type { RoundView } from './types'
 
 import { RATINGS, ROUND_LIMITS, ROUND_STATUSES } from './limits'
 
@@ -64,42 +66,52 @@ export type RoundSetup = v.InferOutput<typeof RoundSetupSchema>
 
 const RoundRef = v.strictObject({ roundId: IdSchema })
 
-/** The round's requests: channel → input schema. The contract spreads this into its table. */
-export const roundRequests = {
-  'round:start': RoundSetupSchema,
-  'round:saveDraft': v.strictObject({
-    roundId: IdSchema,
-    index: IndexSchema,
-    draft: v.pipe(v.string(), v.maxLength(L.draftChars, 'the draft is too long (20,000 characters at most)'))
-  }),
-  'round:reveal': RoundRef,
-  'round:grade': v.strictObject({
-    roundId: IdSchema,
-    index: IndexSchema,
-    rating: RatingSchema,
-    keyPoints: v.pipe(v.array(IndexSchema), v.maxLength(L.keyPoints)),
-    note: v.pipe(v.string(), v.maxLength(L.noteChars, 'the note is too long (2,000 characters at most)'))
-  }),
-  'round:next': RoundRef,
-  'round:pause': RoundRef,
-  'round:resume': RoundRef,
-  'round:end': RoundRef,
-  'round:resumeInterrupted': RoundRef,
-  'round:discardInterrupted': RoundRef,
+/**
+ * The round's channels: input schema and result, one declaration each. `round:start` is declared by
+ * review (core/review/schema.ts): its input is this setup widened with a drill source.
+ */
+export const roundChannels = {
+  'round:current': channel(NoInput).returns<RoundView | null>(),
+  'round:saveDraft': channel(
+    v.strictObject({
+      roundId: IdSchema,
+      index: IndexSchema,
+      draft: v.pipe(v.string(), v.maxLength(L.draftChars, 'the draft is too long (20,000 characters at most)'))
+    })
+  ).returns<RoundView>(),
+  'round:reveal': channel(RoundRef).returns<RoundView>(),
+  'round:grade': channel(
+    v.strictObject({
+      roundId: IdSchema,
+      index: IndexSchema,
+      rating: RatingSchema,
+      keyPoints: v.pipe(v.array(IndexSchema), v.maxLength(L.keyPoints)),
+      note: v.pipe(v.string(), v.maxLength(L.noteChars, 'the note is too long (2,000 characters at most)'))
+    })
+  ).returns<RoundView>(),
+  'round:next': channel(RoundRef).returns<RoundView>(),
+  'round:pause': channel(RoundRef).returns<RoundView>(),
+  'round:resume': channel(RoundRef).returns<RoundView>(),
+  'round:end': channel(RoundRef).returns<RoundView>(),
+  'round:resumeInterrupted': channel(RoundRef).returns<RoundView>(),
+  'round:discardInterrupted': channel(RoundRef).returns<null>(),
   // ---- setup count (#11) ----
   /** How many questions a setup draws from: the planner's own filter, not an estimate. */
-  'round:matches': v.strictObject({
-    bankIds: RoundSetupSchema.entries.bankIds,
-    topics: RoundSetupSchema.entries.topics,
-    difficulties: RoundSetupSchema.entries.difficulties,
-    includeFollowUps: RoundSetupSchema.entries.includeFollowUps
-  })
-} as const
-export type MatchesInput = v.InferOutput<(typeof roundRequests)['round:matches']>
+  'round:matches': channel(
+    v.strictObject({
+      bankIds: RoundSetupSchema.entries.bankIds,
+      topics: RoundSetupSchema.entries.topics,
+      difficulties: RoundSetupSchema.entries.difficulties,
+      includeFollowUps: RoundSetupSchema.entries.includeFollowUps
+    })
+  ).returns<{ count: number }>()
+}
+type RoundInput<C extends keyof typeof roundChannels> = v.InferOutput<(typeof roundChannels)[C]['input']>
+export type MatchesInput = RoundInput<'round:matches'>
 
 export type RoundRefInput = v.InferOutput<typeof RoundRef>
-export type SaveDraftInput = v.InferOutput<(typeof roundRequests)['round:saveDraft']>
-export type GradeInput = v.InferOutput<(typeof roundRequests)['round:grade']>
+export type SaveDraftInput = RoundInput<'round:saveDraft'>
+export type GradeInput = RoundInput<'round:grade'>
 
 /** A question as stored in a start record (content may be a snapshot reference on disk). */
 /** #13: the spoken answer, the interviewer's follow-ups, and the parent of a follow-up drilled on its own. */
