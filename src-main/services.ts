@@ -19,6 +19,7 @@ import { summarize } from './core/history/summary'
 import { systemClock, type Clock } from './core/session/clock'
 import { SettingsService, type KeyValueFile } from './core/settings'
 import { createReviewServices } from './review-services' // review (issue #8)
+import type { ContentLookup } from './core/history/types'
 import type { AppState, AttemptHistoryItem, BankSummary, Events, EventName, Problem, SessionDetail } from './contract'
 
 export interface AppServicesOptions {
@@ -101,9 +102,14 @@ export async function createAppServices(opts: AppServicesOptions) {
   })
   // Once the window is up, read the history indexes in the background so that History and search
   // answer at once; start-up itself reads no session file and no index.
+  // The banks as history sees them: question texts to search, bank titles to show.
+  const content: ContentLookup = {
+    questionText: (id) => catalog.question(id)?.text, // #13: follow-ups drilled as questions too
+    bankTitle: (id) => catalog.banks().find((b) => b.id === id)?.title
+  }
   const warmUp = async (): Promise<void> => {
     const before = history.problems.length
-    await history.warmUp()
+    await history.warmUp(content)
     if (history.problems.length > before) opts.emit('app:problems', problems())
     await review.warmUp() // review (issue #8)
   }
@@ -117,7 +123,7 @@ export async function createAppServices(opts: AppServicesOptions) {
     version: opts.version,
     history,
     settings,
-    content: { questionText: (id) => catalog.question(id)?.text, bankTitle: (id) => catalog.banks().find((b) => b.id === id)?.title },
+    content,
     files: opts.files ?? folderFiles(join(opts.dataDir, 'exports')),
     activeRoundId: () => rounds.activeId,
     emitProgress: (p) => opts.emit('export:progress', p)
@@ -132,10 +138,7 @@ export async function createAppServices(opts: AppServicesOptions) {
     library,
     data,
     review, // review (issue #8)
-    content: {
-      questionText: (id: string) => catalog.question(id)?.text, // #13: follow-ups drilled as questions too
-      bankTitle: (id: string) => catalog.banks().find((b) => b.id === id)?.title
-    },
+    content,
 
     // ---- app shell (#11) ----
     async openDataFolder(): Promise<{ opened: boolean; path: string }> {

@@ -1,8 +1,9 @@
-import { createReadStream } from 'node:fs'
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs'
 import { mkdir, open, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { fsyncDir } from './durable'
+import type { Pacer } from './pacer'
 
 export interface Line {
   text: string
@@ -20,26 +21,27 @@ const NL = 0x0a
  */
 export async function* readLines(file: string, start = 0, chunkBytes = 256 * 1024): AsyncGenerator<Line> {
   const stream = createReadStream(file, { start, highWaterMark: chunkBytes })
-  let carry: Buffer | null = null
+  // The start of a line that runs on into the next chunks, joined once its end is found.
+  let carry: Buffer[] = []
   let carryAt = start
   let at = start
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     let from = 0
     let nl = chunk.indexOf(NL)
     while (nl !== -1) {
-      const piece: Buffer = carry ? Buffer.concat([carry, chunk.subarray(from, nl)]) : chunk.subarray(from, nl)
-      yield { text: piece.toString('utf8'), offset: carry ? carryAt : at + from, complete: true }
-      carry = null
+      const piece = carry.length ? Buffer.concat([...carry, chunk.subarray(from, nl)]) : chunk.subarray(from, nl)
+      yield { text: piece.toString('utf8'), offset: carry.length ? carryAt : at + from, complete: true }
+      carry = []
       from = nl + 1
       nl = chunk.indexOf(NL, from)
     }
     if (from < chunk.length) {
-      if (!carry) carryAt = at + from
-      carry = carry ? Buffer.concat([carry, chunk.subarray(from)]) : Buffer.from(chunk.subarray(from))
+      if (!carry.length) carryAt = at + from
+      carry.push(chunk.subarray(from))
     }
     at += chunk.length
   }
-  if (carry && carry.length) yield { text: carry.toString('utf8'), offset: carryAt, complete: false }
+  if (carry.length) yield { text: Buffer.concat(carry).toString('utf8'), offset: carryAt, complete: false }
 }
 
 /**
@@ -83,35 +85,30 @@ export async function writeLinesAtomic(file: string, pieces: AsyncIterable<strin
 }
 
 /**
- * Reads the lines that start at the given byte offsets (each to its newline), a few at a time: the
- * drafts and notes that stay on disk, fetched only for the attempts shown.
+ * Reads the lines that start at the given byte offsets (each to its newline), in file order: the
+ * drafts and notes that stay on disk, fetched only for the attempts shown. Plain positional reads
+ * (the pages are in the OS cache after the first time), resting between slices.
  */
-export async function readLinesAt(file: string, offsets: readonly number[]): Promise<Map<number, string>> {
+export async function readLinesAt(file: string, offsets: readonly number[], pace: Pacer): Promise<Map<number, string>> {
   const out = new Map<number, string>()
   if (!offsets.length) return out
-  const handle = await open(file, 'r')
+  const fd = openSync(file, 'r')
   try {
-    const sorted = [...new Set(offsets)].sort((a, b) => a - b)
-    const batch = 32
-    for (let i = 0; i < sorted.length; i += batch) {
-      await Promise.all(
-        sorted.slice(i, i + batch).map(async (offset) => {
-          let size = 2048
-          for (;;) {
-            const buf = Buffer.alloc(size)
-            const { bytesRead } = await handle.read(buf, 0, size, offset)
-            const nl = buf.subarray(0, bytesRead).indexOf(NL)
-            if (nl !== -1 || bytesRead < size) {
-              out.set(offset, buf.subarray(0, nl === -1 ? bytesRead : nl).toString('utf8'))
-              return
-            }
-            size *= 4
-          }
-        })
-      )
+    let buf = Buffer.alloc(2048)
+    for (const offset of [...new Set(offsets)].sort((a, b) => a - b)) {
+      for (;;) {
+        const got = readSync(fd, buf, 0, buf.length, offset)
+        const nl = buf.subarray(0, got).indexOf(NL)
+        if (nl !== -1 || got < buf.length) {
+          out.set(offset, buf.toString('utf8', 0, nl === -1 ? got : nl))
+          break
+        }
+        buf = Buffer.alloc(buf.length * 4)
+      }
+      if (pace.due()) await pace.rest()
     }
   } finally {
-    await handle.close()
+    closeSync(fd)
   }
   return out
 }

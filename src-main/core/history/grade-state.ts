@@ -1,5 +1,5 @@
 import { readLines, readLinesAt } from '../fs/lines'
-import type { Pacer } from '../fs/pacer'
+import { pacer, type Pacer } from '../fs/pacer'
 import { decodeRecord } from '../fs/records'
 import { GradeTable } from './grade-table'
 import { coverageOf, readSnapshot, writeSnapshot, type Coverage } from './snapshot'
@@ -53,7 +53,8 @@ export class GradeState {
     const c = this.table.cols
     const lines = await readLinesAt(
       this.gradesFile,
-      rows.map((r) => c.offset[r])
+      rows.map((r) => c.offset[r]),
+      pacer()
     ).catch(() => new Map<number, string>())
     const out = new Map<number, { draft: string; note: string }>()
     for (const r of rows) {

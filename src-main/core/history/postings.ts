@@ -20,6 +20,14 @@ export class Postings {
     return p
   }
 
+  /** Appends entries that come after every entry (a snapshot read in parts). */
+  extend(docs: Uint32Array, freq: Uint8Array): void {
+    if (this.n + docs.length > this.docs.length) this.resize(this.n + docs.length)
+    this.docs.set(docs, this.n)
+    this.freq.set(freq, this.n)
+    this.n += docs.length
+  }
+
   add(doc: number, tf: number): void {
     const { n } = this
     if (n > 0 && this.docs[n - 1] === doc) return void (this.freq[n - 1] = Math.min(0xff, this.freq[n - 1] + tf))

@@ -1,7 +1,7 @@
 import { DIFFICULTIES } from '../bank/types'
 import { ROUND_STATUSES } from '../session/limits'
 import type { GradeTable } from './grade-table'
-import { matches, type SearchHits } from './search'
+import { matches, type QuestionTexts, type SearchHits } from './search'
 import type { SummaryList } from './summary-list'
 import type { ContentLookup, HistoryPage, HistoryQuery } from './types'
 
@@ -40,6 +40,12 @@ function tableOrds(list: SummaryList, table: GradeTable): Int32Array {
   for (let slot = 0; slot < ords.length; slot++) ords[slot] = table.sessions.find(list.ids[slot]) ?? -1
   ordCache.set(list, { version: list.version, sessions: table.sessions.size, table, ords })
   return ords
+}
+
+/** Builds what the first search needs (question texts indexed, slots matched to grades) ahead of it. */
+export async function prepareSearch(list: SummaryList, table: GradeTable, questions: QuestionTexts, lookup: ContentLookup): Promise<void> {
+  await questions.match('', table, lookup)
+  tableOrds(list, table)
 }
 
 /**

@@ -7,7 +7,7 @@ import { GRADE_COLUMNS, GRADE_LISTS, GradeTable, type GradeColumnName, type Grad
 import { Postings } from './postings'
 import { WordIndex } from './word-index'
 
-export const SNAPSHOT_VERSION = 2
+export const SNAPSHOT_VERSION = 3
 const CHUNK = 1 << 14
 const LISTS = GRADE_LISTS
 
@@ -22,7 +22,7 @@ type Line =
   | { k: 'h'; v: number; le: boolean; bytes: number; mark: string; rows: number; total: number; documents: number }
   | { k: 'i'; name: GradeListName; items: string[] }
   | { k: 'c'; name: ColumnName; from: number; b64: string }
-  | { k: 'w'; t: string; d: string; f: string }
+  | { k: 'w'; t: string; from: number; d: string; f: string }
   | { k: 'e'; lines: number }
 
 const b64 = (a: ArrayBufferView, from: number, count: number, bpe: number): string =>
@@ -77,8 +77,12 @@ export async function writeSnapshot(file: string, table: GradeTable, index: Word
     }
     for (const [t, p] of index.terms) {
       const { docs, freq } = p.trimmed()
-      yield line({ k: 'w', t, d: b64(docs, 0, docs.length, 4), f: b64(freq, 0, freq.length, 1) })
-      if (pace.due()) await pace.rest()
+      // A common word's postings go in several lines, so that no line takes long to read.
+      for (let from = 0; from < docs.length || from === 0; from += CHUNK) {
+        const n = Math.min(CHUNK, docs.length - from)
+        yield line({ k: 'w', t, from, d: b64(docs, from, n, 4), f: b64(freq, from, n, 1) })
+        if (pace.due()) await pace.rest()
+      }
     }
     yield line({ k: 'e', lines: count + 1 })
   }
@@ -117,8 +121,12 @@ export async function readSnapshot(file: string, pace: Pacer): Promise<SnapshotR
           const part = typed(Uint32Array, l.b64)
           index.lengths = grow(index.lengths, l.from + part.length, part, l.from)
         } else (table.cols[l.name] as Uint8Array).set(typed(GRADE_COLUMNS[l.name] as typeof Uint8Array, l.b64), l.from)
-      } else if (l.k === 'w') index.postings(l.t, Postings.from(typed(Uint32Array, l.d), typed(Uint8Array, l.f)))
-      else if (l.k === 'e') ended = l.lines === count
+      } else if (l.k === 'w') {
+        const docs = typed(Uint32Array, l.d)
+        const freq = typed(Uint8Array, l.f)
+        if (l.from === 0) index.postings(l.t, Postings.from(docs, freq))
+        else index.postings(l.t).extend(docs, freq)
+      } else if (l.k === 'e') ended = l.lines === count
       if (pace.due()) await pace.rest()
     }
   } catch (e) {

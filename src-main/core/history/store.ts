@@ -8,7 +8,7 @@ import type { RoundState, SessionRecord, StartRecord } from '../session/types'
 import { HistoryIndexes } from './indexes'
 import { Observers, type DurableRecord } from './observers'
 import { errorText, ProblemLog } from './problems'
-import { gradeStats, queryHistory, type GradeStat } from './query'
+import { gradeStats, prepareSearch, queryHistory, type GradeStat } from './query'
 import { Recovery } from './recovery'
 import { Removal } from './removal'
 import { QuestionTexts, searchSessions } from './search'
@@ -203,10 +203,12 @@ export class HistoryStore implements SessionLog {
   }
 
   /** Reads the indexes ahead of the first History visit or search; start-up does not wait for it. */
-  warmUp(): Promise<void> {
+  warmUp(lookup?: ContentLookup): Promise<void> {
     return this.serial(async () => {
-      await this.index()
-      await this.indexes.loadGrades()
+      const summaries = await this.index()
+      const { table } = await this.indexes.loadGrades()
+      // With the banks at hand, the first search is warm too: question texts indexed, sessions matched to grades.
+      if (lookup) await prepareSearch(summaries, table, this.questionTexts, lookup)
     })
   }
 
