@@ -2,7 +2,8 @@ import { readLines, readLinesAt } from '../fs/lines'
 import { pacer, type Pacer } from '../fs/pacer'
 import { decodeRecord } from '../fs/records'
 import { GradeTable } from './grade-table'
-import { coverageOf, readSnapshot, writeSnapshot, type Coverage } from './snapshot'
+import { coverageOf, readSnapshot, writeSnapshot } from './snapshot'
+import { covers } from './snapshot-parts'
 import type { QuestionAttemptRecord } from './types'
 import { WordIndex } from './word-index'
 
@@ -146,13 +147,4 @@ export async function loadGradeState(gradesFile: string, snapshotFile: string, p
 async function dropSuperseded(state: GradeState, rows: number[]): Promise<void> {
   const texts = await state.texts(rows)
   for (const r of rows) state.words.remove(state.table.cols.session[r], textOf(texts.get(r)!))
-}
-
-async function covers(gradesFile: string, cover: Coverage): Promise<boolean> {
-  try {
-    const now = await coverageOf(gradesFile, cover.bytes)
-    return now.mark === cover.mark
-  } catch {
-    return false
-  }
 }

@@ -7,7 +7,9 @@ import { GradeState, loadGradeState } from './grade-state'
 import { errorText, HistoryError, isMissing, type ProblemLog } from './problems'
 import { encodeGradeLine, rebuildFromSessions, type SessionSource } from './rebuild'
 import { gradeRecords, summarize } from './summary'
+import { covers, coverageOf } from './snapshot-parts'
 import { SummaryList } from './summary-list'
+import { readSummarySnapshot, writeSummarySnapshot } from './summary-snapshot'
 import { encodeDeletionLine, encodeIndexHeader, encodeSummaryLine, loadSummaryLog } from './summary-log'
 
 export { INDEX_SCHEMA_VERSION, type GradeRecord } from './grade-state'
@@ -22,7 +24,10 @@ const SNAPSHOT_TAIL = 20_000
 export interface IndexFiles {
   index: string
   grades: string
+  /** The search snapshot (grade table and word index). */
   snapshot: string
+  /** The list snapshot (summary columns). */
+  list: string
   corrupt: string
 }
 
@@ -36,6 +41,8 @@ export interface IndexFiles {
  */
 export class HistoryIndexes {
   summaries: SummaryList | null = null
+  /** Summary lines added since the list snapshot was read or written. */
+  private unsavedSummaries = 0
   grades: GradeState | null = null
   /** review (issue #8): told after a rebuild from the session files (HistoryStore passes it on). */
   onRebuilt: (() => void) | null = null
@@ -75,6 +82,7 @@ export class HistoryIndexes {
     if (await this.writable(this.indexFile, state.id)) {
       await appendDurable(this.indexFile, encodeSummaryLine(s), NO_SYNC)
       this.summaries?.set(s)
+      this.unsavedSummaries++
       this.grades?.table.setLive(s.id, true)
     }
   }
@@ -89,10 +97,20 @@ export class HistoryIndexes {
     for (const f of [this.indexFile, this.gradesFile]) if (await this.exists(f)) await appendDurable(f, '')
   }
 
+  /** The summaries: the list snapshot and the index lines after it, or the whole index. */
   async loadSummaries(): Promise<SummaryList> {
     if (this.summaries) return this.summaries
-    const loaded = await loadSummaryLog(this.indexFile, pacer(this.clock))
-    if (loaded.ok) return (this.summaries = loaded.list)
+    const pace = pacer(this.clock)
+    const snap = await readSummarySnapshot(this.files.list, pace)
+    const usable = snap.ok && (await covers(this.indexFile, snap.cover))
+    const loaded = await loadSummaryLog(this.indexFile, pace, usable ? { list: snap.list, bytes: snap.cover.bytes } : undefined)
+    if (!snap.ok && !snap.missing) await this.reportSnapshot(this.files.list, 'history list', snap.reason, 'the history index')
+    if (loaded.ok) {
+      this.summaries = loaded.list
+      this.unsavedSummaries = usable ? loaded.tail : Infinity
+      if (loaded.tail > SNAPSHOT_TAIL / 20 || !usable) await this.saveListSnapshot()
+      return loaded.list
+    }
     if (loaded.missing && !(await this.sessions.ids()).length) return (this.summaries = new SummaryList())
     if (loaded.why) this.damaged.set(this.indexFile, `The history index was ${loaded.why}`)
     return (await this.rebuild()).summaries
@@ -121,22 +139,37 @@ export class HistoryIndexes {
     const { state } = loaded
     await state.markLive((id) => summaries.has(id), pace)
     this.grades = state
-    if (loaded.snapshotProblem) {
-      const keptAt = await keepCopy(this.files.snapshot, this.files.corrupt, 'corrupt').catch(() => null)
-      this.problems.add(
-        this.files.snapshot,
-        keptAt,
-        `The search index was damaged (${loaded.snapshotProblem}); it was kept aside and rebuilt from the grade log.`
-      )
-    }
+    if (loaded.snapshotProblem) await this.reportSnapshot(this.files.snapshot, 'search index', loaded.snapshotProblem, 'the grade log')
     if (!loaded.fromSnapshot) await this.saveSnapshot()
     else await this.checkpoint()
     return state
   }
 
-  /** Saves the snapshot when many grades were added since (called at quiet moments: a round's end, a load). */
+  /** Saves the snapshots when much was added since (called at quiet moments: a round's end, a load). */
   async checkpoint(): Promise<void> {
     if (this.grades && this.grades.unsaved > SNAPSHOT_TAIL) await this.saveSnapshot()
+    if (this.summaries && this.unsavedSummaries > SNAPSHOT_TAIL / 20) await this.saveListSnapshot()
+  }
+
+  /** Writes the list snapshot over the whole index as it is now; a failure is reported, never thrown. */
+  async saveListSnapshot(): Promise<void> {
+    if (!this.summaries) return
+    try {
+      const { size } = await stat(this.indexFile)
+      await writeSummarySnapshot(this.files.list, this.summaries, await coverageOf(this.indexFile, size), pacer(this.clock))
+      this.unsavedSummaries = 0
+    } catch (e) {
+      this.problems.add(
+        this.files.list,
+        null,
+        `The history list could not be saved (${errorText(e)}); it is read from the index at the next start.`
+      )
+    }
+  }
+
+  private async reportSnapshot(file: string, what: string, why: string, from: string): Promise<void> {
+    const keptAt = await keepCopy(file, this.files.corrupt, 'corrupt').catch(() => null)
+    this.problems.add(file, keptAt, `The ${what} was damaged (${why}); it was kept aside and rebuilt from ${from}.`)
   }
 
   /** Writes the search snapshot; a failure is reported, never thrown (it is rebuilt next time). */
@@ -161,6 +194,7 @@ export class HistoryIndexes {
     this.summaries = summaries
     this.grades = grades
     await this.saveSnapshot()
+    await this.saveListSnapshot()
     this.onRebuilt?.() // review (issue #8)
     return { summaries, grades }
   }
@@ -174,6 +208,7 @@ export class HistoryIndexes {
     this.grades.bytes = Buffer.byteLength(encodeIndexHeader())
     if (keep) await this.record(keep)
     await this.saveSnapshot()
+    await this.saveListSnapshot()
   }
 
   /** Writes a whole index; a damaged one is kept aside (a copy) before its replacement lands. */

@@ -6,9 +6,9 @@ import { Interner } from './interner'
  * range; the old one is left behind (summaries rarely change once a round is over).
  */
 export class ListColumn {
-  readonly names = new Interner()
-  private data = new Uint32Array(4096)
-  private used = 0
+  names = new Interner()
+  data = new Uint32Array(4096)
+  used = 0
   start = new Uint32Array(1024)
   length = new Uint16Array(1024)
 
@@ -41,6 +41,15 @@ export class ListColumn {
       for (let i = this.start[slot], end = i + this.length[slot]; i < end; i++) if (flags[this.data[i]]) return true
       return false
     }
+  }
+
+  /** Restores what a snapshot saved (`data` holds `used` numbers). */
+  restore(names: string[], data: Uint32Array<ArrayBuffer>, start: Uint32Array<ArrayBuffer>, length: Uint16Array<ArrayBuffer>): void {
+    this.names = Interner.from(names)
+    this.data = data.length ? data : new Uint32Array(4096)
+    this.used = data.length
+    this.start = start
+    this.length = length
   }
 
   private growSlots(n: number): void {

@@ -1,55 +1,24 @@
-import { open } from 'node:fs/promises'
-import { crc32 } from 'node:zlib'
 import { readLines, writeLinesAtomic } from '../fs/lines'
 import type { Pacer } from '../fs/pacer'
 import { decodeRecord, encodeRecord } from '../fs/records'
 import { GRADE_COLUMNS, GRADE_LISTS, GradeTable, type GradeColumnName, type GradeListName } from './grade-table'
 import { Postings } from './postings'
+import { b64, CHUNK, decodeInto, type Coverage } from './snapshot-parts'
 import { WordIndex } from './word-index'
 
-export const SNAPSHOT_VERSION = 3
-const CHUNK = 1 << 14
-const LISTS = GRADE_LISTS
+export { coverageOf, type Coverage } from './snapshot-parts'
 
-/** Which prefix of the grade log a snapshot holds: its length and a checksum of its last bytes. */
-export interface Coverage {
-  bytes: number
-  mark: string
-}
+export const SNAPSHOT_VERSION = 4
+
+const LISTS = GRADE_LISTS
 
 type ColumnName = GradeColumnName | 'live' | 'lengths'
 type Line =
   | { k: 'h'; v: number; le: boolean; bytes: number; mark: string; rows: number; total: number; documents: number }
   | { k: 'i'; name: GradeListName; items: string[] }
   | { k: 'c'; name: ColumnName; from: number; b64: string }
-  | { k: 'w'; t: string; from: number; d: string; f: string }
+  | { k: 'w'; t: string; from: number; n: number; d: string; f: string }
   | { k: 'e'; lines: number }
-
-const b64 = (a: ArrayBufferView, from: number, count: number, bpe: number): string =>
-  Buffer.from(a.buffer, a.byteOffset + from * bpe, count * bpe).toString('base64')
-
-function typed<T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(
-  C: { new (n: number): T; BYTES_PER_ELEMENT: number },
-  text: string
-): T {
-  const bytes = Buffer.from(text, 'base64')
-  const out = new C(bytes.length / C.BYTES_PER_ELEMENT)
-  new Uint8Array(out.buffer).set(bytes)
-  return out
-}
-
-/** The checksum of the 256 bytes before `bytes` in the grade log: a rewritten log will not match. */
-export async function coverageOf(gradesFile: string, bytes: number): Promise<Coverage> {
-  const handle = await open(gradesFile, 'r')
-  try {
-    const from = Math.max(0, bytes - 256)
-    const buf = Buffer.alloc(bytes - from)
-    const { bytesRead } = await handle.read(buf, 0, buf.length, from)
-    return { bytes, mark: crc32(buf.subarray(0, bytesRead)).toString(16) + `:${bytesRead}` }
-  } finally {
-    await handle.close()
-  }
-}
 
 /**
  * Saves the grade table and the word index as one derived file (`search.jsonl`): checksummed
@@ -80,7 +49,7 @@ export async function writeSnapshot(file: string, table: GradeTable, index: Word
       // A common word's postings go in several lines, so that no line takes long to read.
       for (let from = 0; from < docs.length || from === 0; from += CHUNK) {
         const n = Math.min(CHUNK, docs.length - from)
-        yield line({ k: 'w', t, from, d: b64(docs, from, n, 4), f: b64(freq, from, n, 1) })
+        yield line({ k: 'w', t, from, n: docs.length, d: b64(docs, from, n, 4), f: b64(freq, from, n, 1) })
         if (pace.due()) await pace.rest()
       }
     }
@@ -115,17 +84,17 @@ export async function readSnapshot(file: string, pace: Pacer): Promise<SnapshotR
       } else if (l.k === 'i') lists[l.name].push(...l.items)
       else if (l.k === 'c') {
         if (l.name === 'live') {
-          const part = typed(Uint8Array, l.b64)
-          table.live = grow(table.live, l.from + part.length, part, l.from)
+          table.live = grow(table.live, l.from + CHUNK)
+          decodeInto(l.b64, table.live, l.from)
         } else if (l.name === 'lengths') {
-          const part = typed(Uint32Array, l.b64)
-          index.lengths = grow(index.lengths, l.from + part.length, part, l.from)
-        } else (table.cols[l.name] as Uint8Array).set(typed(GRADE_COLUMNS[l.name] as typeof Uint8Array, l.b64), l.from)
+          index.lengths = grow(index.lengths, l.from + CHUNK)
+          decodeInto(l.b64, index.lengths, l.from)
+        } else decodeInto(l.b64, table.cols[l.name], l.from)
       } else if (l.k === 'w') {
-        const docs = typed(Uint32Array, l.d)
-        const freq = typed(Uint8Array, l.f)
-        if (l.from === 0) index.postings(l.t, Postings.from(docs, freq))
-        else index.postings(l.t).extend(docs, freq)
+        // The first part of a word makes its arrays at their full size; every part decodes into them.
+        const p = l.from === 0 ? index.postings(l.t, Postings.from(new Uint32Array(l.n), new Uint8Array(l.n))) : index.postings(l.t)
+        decodeInto(l.d, p.docs, l.from)
+        decodeInto(l.f, p.freq, l.from)
       } else if (l.k === 'e') ended = l.lines === count
       if (pace.due()) await pace.rest()
     }
@@ -140,12 +109,9 @@ export async function readSnapshot(file: string, pace: Pacer): Promise<SnapshotR
   return { ok: true, table, index, cover: { bytes: head.bytes, mark: head.mark } }
 }
 
-function grow<T extends Uint8Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(arr: T, size: number, part?: T, at = 0): T {
-  let out = arr
-  if (arr.length < size) {
-    out = new (arr.constructor as new (n: number) => T)(Math.max(size, 1024))
-    out.set(arr)
-  }
-  if (part) out.set(part, at)
+function grow<T extends Uint8Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(arr: T, size: number): T {
+  if (arr.length >= size) return arr
+  const out = new (arr.constructor as new (n: number) => T)(Math.max(size, arr.length * 2, 1024))
+  out.set(arr)
   return out
 }

@@ -67,6 +67,7 @@ export class HistoryStore implements SessionLog {
         index: join(this.dir, 'index.jsonl'),
         grades: join(this.dir, 'grades.jsonl'),
         snapshot: join(this.dir, 'search.jsonl'),
+        list: join(this.dir, 'list.jsonl'),
         corrupt: corruptDir
       },
       this.sessions,

@@ -6,7 +6,7 @@ import type { HistorySortKey, SessionSummary } from './types'
 type NumericKey = Exclude<HistorySortKey, 'startedAt' | 'relevance'>
 /** Status sorts by its name, as it reads. */
 const STATUS_BY_NAME: readonly string[] = [...ROUND_STATUSES].sort()
-const COLUMNS = {
+export const SUMMARY_COLUMNS = {
   started: Float64Array,
   ended: Float64Array,
   status: Uint8Array,
@@ -18,8 +18,10 @@ const COLUMNS = {
   /** A bit per difficulty; 0x80 when the summary predates difficulties. */
   difficulties: Uint8Array
 } as const
-type Columns = { [K in keyof typeof COLUMNS]: InstanceType<(typeof COLUMNS)[K]> }
-const allocate = (n: number): Columns => Object.fromEntries(Object.entries(COLUMNS).map(([k, C]) => [k, new C(n)])) as unknown as Columns
+export type SummaryColumns = { [K in keyof typeof SUMMARY_COLUMNS]: InstanceType<(typeof SUMMARY_COLUMNS)[K]> }
+type Columns = SummaryColumns
+const allocate = (n: number): Columns =>
+  Object.fromEntries(Object.entries(SUMMARY_COLUMNS).map(([k, C]) => [k, new C(n)])) as unknown as Columns
 
 /**
  * The session summaries as columns (a number or a shared list per field: ~60 bytes a session where
@@ -28,14 +30,14 @@ const allocate = (n: number): Columns => Object.fromEntries(Object.entries(COLUM
  * not a comparator) and kept until history changes. Objects are made only for the page shown.
  */
 export class SummaryList {
-  private readonly slotOf = new Map<string, number>()
-  readonly ids: string[] = []
+  private slotOf = new Map<string, number>()
+  ids: string[] = []
   c: Columns = allocate(1024)
   /** Each session's banks and topics, as numbers. */
   readonly banks = new ListColumn()
   readonly topics = new ListColumn()
   /** Live slots, oldest first. */
-  private order = new Int32Array(1024)
+  private order: Int32Array<ArrayBuffer> = new Int32Array(1024)
   private count = 0
   private readonly sortedBy = new Map<string, Int32Array>()
   /** Increments on every change (caches key on it). */
@@ -81,8 +83,19 @@ export class SummaryList {
     }
   }
 
+  /** Restores what a snapshot saved: slot ids, columns, and the live slots in date order. */
+  restore(ids: string[], columns: Columns, order: Int32Array<ArrayBuffer>): void {
+    this.ids = ids
+    this.c = columns
+    this.order = order.length ? order : new Int32Array(1024)
+    this.count = order.length
+    this.slotOf = new Map()
+    for (const slot of order) this.slotOf.set(ids[slot], slot)
+    this.changed()
+  }
+
   /** Live slots in date order (oldest first); valid until the next change. */
-  slots(): Int32Array {
+  slots(): Int32Array<ArrayBuffer> {
     return this.order.subarray(0, this.count)
   }
 
@@ -94,7 +107,7 @@ export class SummaryList {
       slot = this.ids.length
       this.ids.push(s.id)
       this.slotOf.set(s.id, slot)
-      if (slot >= this.c.started.length) this.grow(slot * 2)
+      if (slot >= this.c.started.length) this.grow(Math.max(1024, slot * 2))
     } else if (this.c.started[slot] !== started) this.unlink(slot)
     const moved = isNew || this.c.started[slot] !== started
     const c = this.c
