@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises'
 import { readLines, readLinesAt } from '../fs/lines'
 import { pacer, type Pacer } from '../fs/pacer'
 import { decodeRecord } from '../fs/records'
@@ -121,6 +122,8 @@ export async function loadGradeState(gradesFile: string, snapshotFile: string, p
   } else if (!snap.ok && !snap.missing) snapshotProblem = snap.reason
   let first = !fromSnapshot
   const superseded = new Map<number, string>()
+  // Room for the lines to come (a grade line is rarely under 200 bytes), made before the columns are large.
+  state.table.reserve(state.table.rows + Math.ceil(Math.max(0, (await stat(gradesFile)).size - state.bytes) / 300))
   for await (const line of readLines(gradesFile, state.bytes)) {
     const d = decodeRecord<GradeRecord>(line.text)
     const length = Buffer.byteLength(line.text) + 1

@@ -182,14 +182,21 @@ export class GradeTable {
     return n
   }
 
+  /**
+   * Makes room for `n` rows at once (a load that knows roughly how many are coming), so that the
+   * columns are not copied while they are large: a copy of 100 MB is one long task.
+   */
+  reserve(n: number): void {
+    if (n <= this.cols.session.length) return
+    const next = allocate(n)
+    for (const k of Object.keys(next) as GradeColumnName[]) next[k].set(this.cols[k].subarray(0, this.rows) as never)
+    this.cols = next
+    this.nextOfSession = grow(this.nextOfSession, n)
+    this.nextOfQuestion = grow(this.nextOfQuestion, n)
+  }
+
   private grow(): number {
-    if (this.rows === this.cols.session.length) {
-      const next = allocate(this.rows * 2)
-      for (const k of Object.keys(next) as GradeColumnName[]) next[k].set(this.cols[k] as never)
-      this.cols = next
-      this.nextOfSession = grow(this.nextOfSession, this.rows * 2)
-      this.nextOfQuestion = grow(this.nextOfQuestion, this.rows * 2)
-    }
+    if (this.rows === this.cols.session.length) this.reserve(this.rows * 2)
     return this.rows++
   }
 

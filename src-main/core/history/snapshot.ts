@@ -78,7 +78,7 @@ export async function readSnapshot(file: string, pace: Pacer): Promise<SnapshotR
       if (count === 1) {
         if (l.k !== 'h' || l.v !== SNAPSHOT_VERSION || !l.le) return { ok: false, missing: false, reason: 'not a snapshot of this version' }
         head = l
-        table.restore(GradeTable.allocate(Math.max(1024, l.rows)), l.rows, new Uint8Array(0))
+        table.restore(GradeTable.allocate(l.rows + (l.rows >> 2) + 1024), l.rows, new Uint8Array(0)) // room to grow without a copy
         index.totalLength = l.total
         index.documents = l.documents
       } else if (l.k === 'i') lists[l.name].push(...l.items)
