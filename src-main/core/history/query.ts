@@ -1,4 +1,5 @@
 import { DIFFICULTIES } from '../bank/types'
+import type { Pacer } from '../fs/pacer'
 import { ROUND_STATUSES } from '../session/limits'
 import type { GradeTable } from './grade-table'
 import { matches, type QuestionTexts, type SearchHits } from './search'
@@ -143,11 +144,12 @@ export interface GradeStat {
 }
 
 /** Attempts and the latest grade of each question, over the sessions history still lists. */
-export function gradeStats(table: GradeTable): Map<string, GradeStat> {
+export async function gradeStats(table: GradeTable, pace: Pacer): Promise<Map<string, GradeStat>> {
   const out = new Map<string, GradeStat>()
   const latest = new Map<number, number>()
   const c = table.cols
   for (let row = 0; row < table.rows; row++) {
+    if ((row & 0x3ff) === 0 && pace.due()) await pace.rest()
     if (!table.counts(row)) continue
     const q = c.question[row]
     const id = table.questions.get(q)

@@ -76,7 +76,8 @@ export async function readSnapshot(file: string, pace: Pacer): Promise<SnapshotR
       if (!complete || !d.ok) return { ok: false, missing: false, reason: `line ${count}: ${d.ok ? 'cut short' : d.reason}` }
       const l = d.value
       if (count === 1) {
-        if (l.k !== 'h' || l.v !== SNAPSHOT_VERSION || !l.le) return { ok: false, missing: false, reason: 'not a snapshot of this version' }
+        // Another version's snapshot (the app was updated): made again quietly, as if missing.
+        if (l.k !== 'h' || l.v !== SNAPSHOT_VERSION || !l.le) return { ok: false, missing: l.k === 'h', reason: 'another version' }
         head = l
         table.restore(GradeTable.allocate(l.rows + (l.rows >> 2) + 1024), l.rows, new Uint8Array(0)) // room to grow without a copy
         index.totalLength = l.total

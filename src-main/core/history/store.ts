@@ -217,7 +217,7 @@ export class HistoryStore implements SessionLog {
   gradeStats(): Promise<Map<string, GradeStat>> {
     return this.serial(async () => {
       await this.index()
-      return gradeStats((await this.indexes.loadGrades()).table)
+      return gradeStats((await this.indexes.loadGrades()).table, pacer(this.clock))
     })
   }
 

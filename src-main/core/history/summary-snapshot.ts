@@ -82,7 +82,7 @@ export async function readSummarySnapshot(file: string, pace: Pacer): Promise<Su
       if (!complete || !d.ok) return { ok: false, missing: false, reason: `line ${count}: ${d.ok ? 'cut short' : d.reason}` }
       const l = d.value
       if (count === 1) {
-        if (l.k !== 'h' || l.v !== VERSION || !l.le) return { ok: false, missing: false, reason: 'not a snapshot of this version' }
+        if (l.k !== 'h' || l.v !== VERSION || !l.le) return { ok: false, missing: l.k === 'h', reason: 'another version' }
         head = l
         for (const [name, n] of Object.entries(l.sizes) as [ArrayName, number][]) arrays.set(name, new ctors[name][0](n))
       } else if (l.k === 'i') names[l.name].push(...l.items)
