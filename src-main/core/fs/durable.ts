@@ -18,16 +18,53 @@ export async function fsyncDir(dir: string): Promise<void> {
 
 /** Replaces a file atomically: write a temp file beside it, fsync it, rename it over, fsync the folder. */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  await writeLinesAtomic(file, [data])
+}
+
+/**
+ * Writes a file atomically from pieces produced one at a time (temp file, fsync, rename, fsync the
+ * folder), so that an index of any size is written without one whole-file string. Returns its size.
+ */
+export async function writeLinesAtomic(
+  file: string,
+  pieces: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>
+): Promise<number> {
   const dir = dirname(file)
   await mkdir(dir, { recursive: true })
   const temp = join(dir, `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
   const handle = await open(temp, 'w')
+  let size = 0
   try {
-    await handle.writeFile(data)
+    let batch: string[] = []
+    let batchBytes = 0
+    // writeFile writes all of a piece (or throws: a full disk), from where the last one ended.
+    const write = async (piece: string | Uint8Array): Promise<void> => {
+      await handle.writeFile(piece)
+      size += typeof piece === 'string' ? Buffer.byteLength(piece) : piece.byteLength
+    }
+    const flush = async (): Promise<void> => {
+      if (batch.length) await write(batch.join(''))
+      batch = []
+      batchBytes = 0
+    }
+    for await (const piece of pieces) {
+      if (typeof piece !== 'string') {
+        await flush()
+        await write(piece)
+        continue
+      }
+      batch.push(piece)
+      batchBytes += piece.length
+      if (batchBytes >= 1 << 20) await flush()
+    }
+    await flush()
     await handle.sync()
-  } finally {
-    await handle.close()
+  } catch (e) {
+    await handle.close().catch(() => undefined)
+    await unlink(temp).catch(() => undefined)
+    throw e
   }
+  await handle.close()
   try {
     await rename(temp, file)
   } catch (e) {
@@ -35,6 +72,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     throw e
   }
   await fsyncDir(dir)
+  return size
 }
 
 /**

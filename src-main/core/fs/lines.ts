@@ -1,9 +1,7 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs'
-import { mkdir, open, rename, unlink } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
-import { randomBytes } from 'node:crypto'
-import { fsyncDir } from './durable'
 import type { Pacer } from './pacer'
+
+export { writeLinesAtomic } from './durable'
 
 export interface Line {
   text: string
@@ -42,46 +40,6 @@ export async function* readLines(file: string, start = 0, chunkBytes = 256 * 102
     at += chunk.length
   }
   if (carry.length) yield { text: Buffer.concat(carry).toString('utf8'), offset: carryAt, complete: false }
-}
-
-/**
- * Writes a file atomically from pieces produced one at a time (temp file, fsync, rename, fsync the
- * folder), so that an index of any size is written without one whole-file string. Returns its size.
- */
-export async function writeLinesAtomic(file: string, pieces: AsyncIterable<string> | Iterable<string>): Promise<number> {
-  const dir = dirname(file)
-  await mkdir(dir, { recursive: true })
-  const temp = join(dir, `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
-  const handle = await open(temp, 'w')
-  let size = 0
-  try {
-    let batch: string[] = []
-    let batchBytes = 0
-    for await (const piece of pieces) {
-      batch.push(piece)
-      batchBytes += piece.length
-      if (batchBytes >= 1 << 20) {
-        size += (await handle.write(batch.join(''))).bytesWritten
-        batch = []
-        batchBytes = 0
-      }
-    }
-    if (batch.length) size += (await handle.write(batch.join(''))).bytesWritten
-    await handle.sync()
-  } catch (e) {
-    await handle.close().catch(() => undefined)
-    await unlink(temp).catch(() => undefined)
-    throw e
-  }
-  await handle.close()
-  try {
-    await rename(temp, file)
-  } catch (e) {
-    await unlink(temp).catch(() => undefined)
-    throw e
-  }
-  await fsyncDir(dir)
-  return size
 }
 
 /**

@@ -1,5 +1,8 @@
 import { open } from 'node:fs/promises'
 import { crc32 } from 'node:zlib'
+import { readLines, writeLinesAtomic } from '../fs/lines'
+import type { Pacer } from '../fs/pacer'
+import { decodeRecord, encodeRecord } from '../fs/records'
 
 /** Which prefix of a log a snapshot holds: its length and a checksum of its last bytes. */
 export interface Coverage {
@@ -47,4 +50,63 @@ export function decodeInto(text: string, into: ArrayBufferView & { BYTES_PER_ELE
   const written = Buffer.from(into.buffer, start, room).write(text, 'base64')
   if (written % bpe) throw new RangeError('a snapshot line is cut short')
   return written / bpe
+}
+
+/** The first line of every snapshot: its format and which prefix of its log it holds. */
+export interface SnapshotHead extends Coverage {
+  k: 'h'
+  v: number
+  /** Little-endian typed arrays (every platform the app runs on). */
+  le: boolean
+}
+
+export type FrameRead<H> = { ok: true; head: H } | { ok: false; missing: boolean; reason: string }
+
+/**
+ * Reads a snapshot's lines (checksummed records): the head first, then each body line to `body`,
+ * checking that the end line counts them all. Any damaged or missing line makes the whole file
+ * unusable (it is derived); another version's snapshot counts as missing (remade quietly).
+ */
+export async function readFrame<H extends SnapshotHead, L extends { k: string }>(
+  file: string,
+  version: number,
+  pace: Pacer,
+  body: (line: L, head: H) => void
+): Promise<FrameRead<H>> {
+  let head: H | null = null
+  let count = 0
+  let ended = false
+  try {
+    for await (const { text, complete } of readLines(file)) {
+      count++
+      const d = decodeRecord<H | L | { k: 'e'; lines: number }>(text)
+      if (!complete || !d.ok) return { ok: false, missing: false, reason: `line ${count}: ${d.ok ? 'cut short' : d.reason}` }
+      const l = d.value
+      if (count === 1) {
+        const h = l as H
+        if (h.k !== 'h' || h.v !== version || !h.le) return { ok: false, missing: h.k === 'h', reason: 'another version' }
+        head = h
+      } else if (l.k === 'e') ended = (l as { lines: number }).lines === count
+      else body(l as L, head!)
+      if (pace.due()) await pace.rest()
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, missing: true, reason: 'missing' }
+    return { ok: false, missing: false, reason: (e as Error).message }
+  }
+  return head && ended ? { ok: true, head } : { ok: false, missing: false, reason: 'incomplete' }
+}
+
+/** Writes a snapshot: its head, the body lines, and an end line that counts them. */
+export async function writeFrame(file: string, head: SnapshotHead & object, body: () => AsyncIterable<object>): Promise<void> {
+  async function* lines(): AsyncGenerator<string> {
+    yield encodeRecord(head)
+    let count = 1
+    for await (const l of body()) {
+      count++
+      yield encodeRecord(l)
+    }
+    yield encodeRecord({ k: 'e', lines: count + 1 })
+  }
+  await writeLinesAtomic(file, lines())
 }

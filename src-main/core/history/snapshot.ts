@@ -1,36 +1,37 @@
-import { readLines, writeLinesAtomic } from '../fs/lines'
 import type { Pacer } from '../fs/pacer'
-import { decodeRecord, encodeRecord } from '../fs/records'
 import { GRADE_COLUMNS, GRADE_LISTS, GradeTable, type GradeColumnName, type GradeListName } from './grade-table'
 import { Postings } from './postings'
-import { b64, CHUNK, decodeInto, type Coverage } from './snapshot-parts'
+import { b64, CHUNK, decodeInto, readFrame, writeFrame, type Coverage, type SnapshotHead } from './snapshot-parts'
 import { WordIndex } from './word-index'
 
 export { coverageOf, type Coverage } from './snapshot-parts'
 
 export const SNAPSHOT_VERSION = 4
 
-const LISTS = GRADE_LISTS
-
 type ColumnName = GradeColumnName | 'live' | 'lengths'
+type Head = SnapshotHead & { rows: number; total: number; documents: number }
 type Line =
-  | { k: 'h'; v: number; le: boolean; bytes: number; mark: string; rows: number; total: number; documents: number }
   | { k: 'i'; name: GradeListName; items: string[] }
   | { k: 'c'; name: ColumnName; from: number; b64: string }
   | { k: 'w'; t: string; from: number; n: number; d: string; f: string }
-  | { k: 'e'; lines: number }
 
 /**
  * Saves the grade table and the word index as one derived file (`search.jsonl`): checksummed
  * lines of base64 columns and postings, written piece by piece and renamed into place at the end.
  */
 export async function writeSnapshot(file: string, table: GradeTable, index: WordIndex, cover: Coverage, pace: Pacer): Promise<void> {
-  async function* lines(): AsyncGenerator<string> {
-    let count = 0
-    const line = (l: Line): string => (count++, encodeRecord(l))
-    yield line({ k: 'h', v: SNAPSHOT_VERSION, le: true, ...cover, rows: table.rows, total: index.totalLength, documents: index.documents })
-    for (const name of LISTS)
-      for (let i = 0; i < table[name].size || i === 0; i += CHUNK) yield line({ k: 'i', name, items: table[name].list.slice(i, i + CHUNK) })
+  const head: Head = {
+    k: 'h',
+    v: SNAPSHOT_VERSION,
+    le: true,
+    ...cover,
+    rows: table.rows,
+    total: index.totalLength,
+    documents: index.documents
+  }
+  async function* body(): AsyncGenerator<Line> {
+    for (const name of GRADE_LISTS)
+      for (let i = 0; i < table[name].size || i === 0; i += CHUNK) yield { k: 'i', name, items: table[name].list.slice(i, i + CHUNK) }
     const columns: [ColumnName, ArrayBufferView & { BYTES_PER_ELEMENT: number }, number][] = [
       ...(Object.keys(GRADE_COLUMNS) as GradeColumnName[]).map(
         (k): [ColumnName, ArrayBufferView & { BYTES_PER_ELEMENT: number }, number] => [k, table.cols[k], table.rows]
@@ -40,7 +41,7 @@ export async function writeSnapshot(file: string, table: GradeTable, index: Word
     ]
     for (const [name, arr, n] of columns) {
       for (let from = 0; from < n; from += CHUNK) {
-        yield line({ k: 'c', name, from, b64: b64(arr, from, Math.min(CHUNK, n - from), arr.BYTES_PER_ELEMENT) })
+        yield { k: 'c', name, from, b64: b64(arr, from, Math.min(CHUNK, n - from), arr.BYTES_PER_ELEMENT) }
         if (pace.due()) await pace.rest()
       }
     }
@@ -49,65 +50,52 @@ export async function writeSnapshot(file: string, table: GradeTable, index: Word
       // A common word's postings go in several lines, so that no line takes long to read.
       for (let from = 0; from < docs.length || from === 0; from += CHUNK) {
         const n = Math.min(CHUNK, docs.length - from)
-        yield line({ k: 'w', t, from, n: docs.length, d: b64(docs, from, n, 4), f: b64(freq, from, n, 1) })
+        yield { k: 'w', t, from, n: docs.length, d: b64(docs, from, n, 4), f: b64(freq, from, n, 1) }
         if (pace.due()) await pace.rest()
       }
     }
-    yield line({ k: 'e', lines: count + 1 })
   }
-  await writeLinesAtomic(file, lines())
+  await writeFrame(file, head, body)
 }
 
 export type SnapshotRead =
   { ok: true; table: GradeTable; index: WordIndex; cover: Coverage } | { ok: false; missing: boolean; reason: string }
 
-/** Reads a snapshot line by line; any damaged or missing line makes the whole file unusable (it is derived). */
+/** Reads the search snapshot, decoding each line straight into the arrays it belongs to. */
 export async function readSnapshot(file: string, pace: Pacer): Promise<SnapshotRead> {
   const table = new GradeTable()
   const index = new WordIndex()
   const lists: Record<GradeListName, string[]> = { sessions: [], questions: [], banks: [], topicSets: [] }
-  let head: (Line & { k: 'h' }) | null = null
-  let count = 0
-  let ended = false
-  try {
-    for await (const { text, complete } of readLines(file)) {
-      count++
-      const d = decodeRecord<Line>(text)
-      if (!complete || !d.ok) return { ok: false, missing: false, reason: `line ${count}: ${d.ok ? 'cut short' : d.reason}` }
-      const l = d.value
-      if (count === 1) {
-        // Another version's snapshot (the app was updated): made again quietly, as if missing.
-        if (l.k !== 'h' || l.v !== SNAPSHOT_VERSION || !l.le) return { ok: false, missing: l.k === 'h', reason: 'another version' }
-        head = l
-        table.restore(GradeTable.allocate(l.rows + (l.rows >> 2) + 1024), l.rows, new Uint8Array(0)) // room to grow without a copy
-        index.totalLength = l.total
-        index.documents = l.documents
-      } else if (l.k === 'i') lists[l.name].push(...l.items)
-      else if (l.k === 'c') {
-        if (l.name === 'live') {
-          table.live = grow(table.live, l.from + CHUNK)
-          decodeInto(l.b64, table.live, l.from)
-        } else if (l.name === 'lengths') {
-          index.lengths = grow(index.lengths, l.from + CHUNK)
-          decodeInto(l.b64, index.lengths, l.from)
-        } else decodeInto(l.b64, table.cols[l.name], l.from)
-      } else if (l.k === 'w') {
-        // The first part of a word makes its arrays at their full size; every part decodes into them.
-        const p = l.from === 0 ? index.postings(l.t, Postings.from(new Uint32Array(l.n), new Uint8Array(l.n))) : index.postings(l.t)
-        decodeInto(l.d, p.docs, l.from)
-        decodeInto(l.f, p.freq, l.from)
-      } else if (l.k === 'e') ended = l.lines === count
-      if (pace.due()) await pace.rest()
+  let started = false
+  const read = await readFrame<Head, Line>(file, SNAPSHOT_VERSION, pace, (l, head) => {
+    if (!started) {
+      started = true
+      table.restore(GradeTable.allocate(head.rows + (head.rows >> 2) + 1024), head.rows, new Uint8Array(0)) // room to grow without a copy
+      index.totalLength = head.total
+      index.documents = head.documents
     }
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, missing: true, reason: 'missing' }
-    return { ok: false, missing: false, reason: (e as Error).message }
-  }
-  if (!head || !ended) return { ok: false, missing: false, reason: 'incomplete' }
-  table.restore(table.cols, table.rows, table.live, lists)
+    if (l.k === 'i') lists[l.name].push(...l.items)
+    else if (l.k === 'c') {
+      if (l.name === 'live') {
+        table.live = grow(table.live, l.from + CHUNK)
+        decodeInto(l.b64, table.live, l.from)
+      } else if (l.name === 'lengths') {
+        index.lengths = grow(index.lengths, l.from + CHUNK)
+        decodeInto(l.b64, index.lengths, l.from)
+      } else decodeInto(l.b64, table.cols[l.name], l.from)
+    } else if (l.k === 'w') {
+      // The first part of a word makes its arrays at their full size; every part decodes into them.
+      const p = l.from === 0 ? index.postings(l.t, Postings.from(new Uint32Array(l.n), new Uint8Array(l.n))) : index.postings(l.t)
+      decodeInto(l.d, p.docs, l.from)
+      decodeInto(l.f, p.freq, l.from)
+    }
+  })
+  if (!read.ok) return read
+  if (!started) table.restore(GradeTable.allocate(1024), 0, new Uint8Array(0))
+  table.restore(table.cols, read.head.rows, table.live, lists)
   if (table.live.length < table.sessions.size) table.live = grow(table.live, table.sessions.size)
   await table.relink(() => (pace.due() ? pace.rest() : Promise.resolve()))
-  return { ok: true, table, index, cover: { bytes: head.bytes, mark: head.mark } }
+  return { ok: true, table, index, cover: { bytes: read.head.bytes, mark: read.head.mark } }
 }
 
 function grow<T extends Uint8Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(arr: T, size: number): T {

@@ -109,29 +109,20 @@ describe('the history word index', () => {
     expect(await list({ text: 'remember', sort: { key: 'relevance', dir: 'desc' } })).toHaveLength(2)
   })
 
-  it('keeps a damaged search index aside, rebuilds it from the grade log and says so', async () => {
+  it.each([
+    ['search index', 'search' as const, /search index was damaged/],
+    ['list snapshot', 'list' as const, /history list was damaged/]
+  ])('keeps a damaged %s aside, rebuilds it from its log and says so', async (_what, which, message) => {
     const { w } = await history()
     const expected = await answers(w.store)
-    const f = files(w.dataDir)
-    const text = readFileSync(f.search, 'utf8')
-    writeFileSync(f.search, text.slice(0, 200) + 'X' + text.slice(201))
+    const file = files(w.dataDir)[which]
+    const text = readFileSync(file, 'utf8')
+    writeFileSync(file, text.slice(0, 150) + 'X' + text.slice(151))
     const store = await reopen(w.dataDir)
     expect(await answers(store)).toEqual(expected)
-    expect(store.problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/search index was damaged/), keptAt: expect.any(String) })])
-    expect(readdirSync(f.corrupt).some((n) => n.endsWith('search.jsonl'))).toBe(true)
-    expect(readFileSync(f.search, 'utf8')).not.toContain('X')
-  })
-
-  it('keeps a damaged list snapshot aside, reads the whole index instead and says so', async () => {
-    const { w } = await history()
-    const expected = await answers(w.store)
-    const f = files(w.dataDir)
-    const text = readFileSync(f.list, 'utf8')
-    writeFileSync(f.list, text.slice(0, 150) + 'X' + text.slice(151))
-    const store = await reopen(w.dataDir)
-    expect(await answers(store)).toEqual(expected)
-    expect(store.problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/history list was damaged/), keptAt: expect.any(String) })])
-    expect(readFileSync(f.list, 'utf8')).not.toContain('X')
+    expect(store.problems).toEqual([expect.objectContaining({ message: expect.stringMatching(message), keptAt: expect.any(String) })])
+    expect(readdirSync(files(w.dataDir).corrupt).some((n) => n.endsWith(`${which}.jsonl`))).toBe(true)
+    expect(readFileSync(file, 'utf8')).not.toContain('X')
   })
 
   it('does not trust a snapshot of a grade log that was since rewritten', async () => {
