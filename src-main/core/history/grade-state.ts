@@ -32,11 +32,17 @@ export class GradeState {
   /** Adds a grade that starts at `offset` in the grade log and is `length` bytes long. */
   async add(g: QuestionAttemptRecord, offset: number, length: number): Promise<void> {
     const { row, replaced } = this.table.add(g, offset)
-    if (replaced >= 0) {
-      const old = await this.texts([replaced])
-      this.words.remove(this.table.cols.session[replaced], textOf(old.get(replaced) ?? { draft: '', note: '' }))
+    const doc = this.table.cols.session[row]
+    const text = textOf(g)
+    if (replaced < 0) this.words.add(doc, text)
+    else {
+      // A restored session or a round derived again brings the same text: the words stay as they are.
+      const before = textOf((await this.texts([replaced])).get(replaced) ?? { draft: '', note: '' })
+      if (before !== text) {
+        this.words.remove(doc, before)
+        this.words.add(doc, text)
+      }
     }
-    this.words.add(this.table.cols.session[row], textOf(g))
     this.bytes = offset + length
     this.unsaved++
   }
@@ -142,12 +148,15 @@ export async function loadGradeState(gradesFile: string, snapshotFile: string, p
     if (pace.due()) await pace.rest()
   }
   if (first) return { ok: false, reason: 'damaged (empty)' }
-  if (superseded.size) await dropSuperseded(state, [...superseded.keys()])
+  if (superseded.size) await dropSuperseded(state, [...superseded.keys()], pace)
   return { ok: true, state, fromSnapshot, snapshotProblem }
 }
 
 /** Takes the words of superseded grades back out of the index (rare: a session restored or re-graded). */
-async function dropSuperseded(state: GradeState, rows: number[]): Promise<void> {
+async function dropSuperseded(state: GradeState, rows: number[], pace: Pacer): Promise<void> {
   const texts = await state.texts(rows)
-  for (const r of rows) state.words.remove(state.table.cols.session[r], textOf(texts.get(r)!))
+  for (const r of rows) {
+    state.words.remove(state.table.cols.session[r], textOf(texts.get(r)!))
+    if (pace.due()) await pace.rest()
+  }
 }
