@@ -6,14 +6,15 @@ import { WordIndex } from './word-index'
 
 export { coverageOf, type Coverage } from './snapshot-parts'
 
-export const SNAPSHOT_VERSION = 4
+export const SNAPSHOT_VERSION = 5
 
 type ColumnName = GradeColumnName | 'live' | 'lengths'
 type Head = SnapshotHead & { rows: number; total: number; documents: number }
 type Line =
   | { k: 'i'; name: GradeListName; items: string[] }
   | { k: 'c'; name: ColumnName; from: number; b64: string }
-  | { k: 'w'; t: string; from: number; n: number; d: string; f: string }
+  | { k: 'w'; t: string; n: number; used: number; last: number }
+  | { k: 'b' | 'f'; from: number; b64: string }
 
 /**
  * Saves the grade table and the word index as one derived file (`search.jsonl`): checksummed
@@ -46,13 +47,13 @@ export async function writeSnapshot(file: string, table: GradeTable, index: Word
       }
     }
     for (const [t, p] of index.terms) {
-      const { docs, freq } = p.trimmed()
-      // A common word's postings go in several lines, so that no line takes long to read.
-      for (let from = 0; from < docs.length || from === 0; from += CHUNK) {
-        const n = Math.min(CHUNK, docs.length - from)
-        yield { k: 'w', t, from, n: docs.length, d: b64(docs, from, n, 4), f: b64(freq, from, n, 1) }
-        if (pace.due()) await pace.rest()
-      }
+      // A word's head line, then its bytes and counts in parts, so that no line takes long to read.
+      yield { k: 'w', t, n: p.n, used: p.used, last: p.last }
+      for (const [part, arr, size] of [['b', p.bytes, p.used] as const, ['f', p.freq, p.n] as const])
+        for (let from = 0; from < size; from += CHUNK) {
+          yield { k: part, from, b64: b64(arr, from, Math.min(CHUNK, size - from), 1) }
+          if (pace.due()) await pace.rest()
+        }
     }
   }
   await writeFrame(file, head, body)
@@ -67,6 +68,7 @@ export async function readSnapshot(file: string, pace: Pacer): Promise<SnapshotR
   const index = new WordIndex()
   const lists: Record<GradeListName, string[]> = { sessions: [], questions: [], banks: [], topicSets: [] }
   let started = false
+  let word: Postings | null = null
   const read = await readFrame<Head, Line>(file, SNAPSHOT_VERSION, pace, (l, head) => {
     if (!started) {
       started = true
@@ -83,12 +85,8 @@ export async function readSnapshot(file: string, pace: Pacer): Promise<SnapshotR
         index.lengths = grow(index.lengths, l.from + CHUNK)
         decodeInto(l.b64, index.lengths, l.from)
       } else decodeInto(l.b64, table.cols[l.name], l.from)
-    } else if (l.k === 'w') {
-      // The first part of a word makes its arrays at their full size; every part decodes into them.
-      const p = l.from === 0 ? index.postings(l.t, Postings.from(new Uint32Array(l.n), new Uint8Array(l.n))) : index.postings(l.t)
-      decodeInto(l.d, p.docs, l.from)
-      decodeInto(l.f, p.freq, l.from)
-    }
+    } else if (l.k === 'w') word = index.postings(l.t, Postings.sized(l.n, l.used, l.last))
+    else if (l.k === 'b' || l.k === 'f') decodeInto(l.b64, l.k === 'b' ? word!.bytes : word!.freq, l.from)
   })
   if (!read.ok) return read
   if (!started) table.restore(GradeTable.allocate(1024), 0, new Uint8Array(0))

@@ -72,12 +72,10 @@ export class WordIndex {
     for (const [term, p] of this.terms.atPrefix(word)) {
       const weight = term.length === word.length ? 1 : PREFIX_WEIGHT
       const idf = Math.log(1 + (this.documents - p.n + 0.5) / (p.n + 0.5))
-      for (let i = 0; i < p.n; i++) {
-        const d = p.docs[i]
-        const tf = p.freq[i]
+      p.forEach((d, tf) => {
         scores[d] += (weight * idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * this.lengths[d]) / avg))
         hit(d)
-      }
+      })
     }
   }
 
