@@ -28,13 +28,24 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src-renderer'),
-    resolve: { alias },
+    resolve: {
+      alias: {
+        ...alias,
+        // ---- first screen (#11): Chromium has ResizeObserver; vueuc's polyfill is dead weight ----
+        '@juggle/resize-observer': resolve('src-renderer/src/lib/native-resize-observer.ts')
+      }
+    },
     build: {
       outDir: resolve('out/renderer'),
       // ---- first screen (#11): a minified production bundle; screens load on demand ----
       minify: true,
       reportCompressedSize: false,
-      rollupOptions: { input: { index: resolve('src-renderer/index.html') } }
+      rollupOptions: {
+        input: { index: resolve('src-renderer/index.html') },
+        // Everything the first screen needs in one file (lazy screens import from it): a browser
+        // opens at most 6 connections per host, so a 7th initial file waits a whole round trip.
+        output: { codeSplitting: { groups: [{ name: 'first-screen', tags: ['$initial'] }] } }
+      }
     },
     plugins: [vue()]
   }

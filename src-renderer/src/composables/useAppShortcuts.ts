@@ -14,6 +14,7 @@ import { useAppStore } from '../stores/app'
 import { isTyping } from '../lib/a11y'
 import { errorMessage } from '../lib/errors'
 import { shortcutsOpen } from './useShortcutsOverlay'
+import { firstFrame } from '../lib/first-frame'
 
 /** Where a menu command goes; screens other helpers add answer to their own route names. */
 const MENU_ROUTES: Partial<Record<MenuCommand, string>> = {
@@ -55,11 +56,17 @@ export function useAppShortcuts(): void {
   }
 
   let off: (() => void) | null = null
+  let mounted = false
   onMounted(() => {
+    mounted = true
     window.addEventListener('keydown', onKey)
-    off = on('app:menu', command)
+    // First screen (#11): the menu's event stream opens once Home is on screen.
+    void firstFrame.then(() => {
+      if (mounted) off = on('app:menu', command)
+    })
   })
   onBeforeUnmount(() => {
+    mounted = false
     window.removeEventListener('keydown', onKey)
     off?.()
   })
