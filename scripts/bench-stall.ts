@@ -35,13 +35,14 @@ export interface Lateness {
   due: number
   late: number
 }
-export type TimerProbe = (delayMs: number) => Promise<Lateness>
+/** Arms one timer; resolves once it is armed, with its firing and what must follow it (ending the round). */
+export type TimerProbe = (delayMs: number) => Promise<{ fired: Promise<Lateness>; settle: () => Promise<void> }>
 
-export const bareTimer: TimerProbe = (d) =>
-  new Promise((resolve) => {
-    const due = performance.now() + d
-    setTimeout(() => resolve({ due, late: performance.now() - due }), d)
-  })
+export const bareTimer: TimerProbe = async (d) => {
+  const due = performance.now() + d
+  const fired = new Promise<Lateness>((resolve) => setTimeout(() => resolve({ due, late: performance.now() - due }), d))
+  return { fired, settle: async () => undefined }
+}
 
 const setup = (secondsPerQuestion: number): RoundSetup => ({
   bankIds: [],
@@ -56,24 +57,32 @@ const setup = (secondsPerQuestion: number): RoundSetup => ({
 
 /** The real engine on the real clock, writing to its own history folder; only the deadlines are short. */
 export async function engineTimer(dataDir: string, banks: Bank[]): Promise<TimerProbe> {
+  // The due time of the timer whose callback is running: the expiry event is emitted inside it.
   let due = 0
-  const clock: Clock = { ...systemClock, setTimer: (ms, fn) => ((due = performance.now() + Math.max(0, ms)), systemClock.setTimer(ms, fn)) }
+  const clock: Clock = {
+    ...systemClock,
+    setTimer: (ms, fn) => {
+      const at = performance.now() + Math.max(0, ms)
+      return systemClock.setTimer(ms, () => ((due = at), fn()))
+    }
+  }
   const store = new HistoryStore(dataDir)
   await store.open()
-  let fired: ((l: Lateness) => void) | null = null
+  let onExpired: ((l: Lateness) => void) | null = null
   const engine = new RoundEngine({
     log: store,
     clock,
     banks: () => banks,
-    emit: (e) => e.type === 'expired' && fired?.({ due, late: performance.now() - due })
+    emit: (e) => e.type === 'expired' && onExpired?.({ due, late: performance.now() - due })
   })
   return async (d) => {
-    const got = new Promise<Lateness>((resolve) => (fired = resolve))
-    const v = await engine.start(setup(d / 1000))
-    const l = await got
-    await new Promise((r) => setTimeout(r, 2)) // the reveal is written after the event
-    await engine.end({ roundId: v.id })
-    return l
+    const fired = new Promise<Lateness>((resolve) => (onExpired = resolve))
+    const v = await engine.start(setup(d / 1000)) // its question's timer is armed when start returns
+    const settle = async (): Promise<void> => {
+      await new Promise((r) => setTimeout(r, 2)) // the reveal is written after the event
+      await engine.end({ roundId: v.id })
+    }
+    return { fired, settle }
   }
 }
 
@@ -86,7 +95,8 @@ export interface LoadPlan {
 
 /**
  * Fires timers one after another (20–50 ms deadlines) for as long as each load runs, and keeps the
- * lateness of those that fell due before the load finished. Loads again until the plan is met.
+ * lateness of those that fell due before the load finished. The load starts once the first timer is
+ * armed, so every load yields at least one sample. Loads again until the plan is met.
  */
 export async function latenessDuring(load: () => Promise<unknown>, probe: TimerProbe, plan: LoadPlan): Promise<number[]> {
   const out: number[] = []
@@ -98,10 +108,15 @@ export async function latenessDuring(load: () => Promise<unknown>, probe: TimerP
     loads++
   ) {
     let end = Infinity
-    const done = load().finally(() => (end = performance.now()))
-    done.catch(() => undefined) // awaited below; a failed load ends the loop and is thrown there
+    let done: Promise<unknown> | null = null
     while (end === Infinity) {
-      const l = await probe(20 + (k++ % 4) * 10)
+      const timer = await probe(20 + (k++ % 4) * 10)
+      if (!done) {
+        done = load().finally(() => (end = performance.now()))
+        done.catch(() => undefined) // awaited below; a failed load ends the loop and is thrown there
+      }
+      const l = await timer.fired
+      await timer.settle()
       if (l.due <= end) out.push(l.late)
     }
     await done
