@@ -101,7 +101,9 @@ export function historyBench(input: HistoryBenchInput): HistoryBench {
     const { stdout } = await run(process.execPath, args, { maxBuffer: 1 << 20, timeout: timeoutMs }).catch(
       (e: { stderr?: string; message: string; killed?: boolean }) => {
         if (e.killed) throw new Error(`did not finish within ${Math.round(timeoutMs / 1000)} s (stopped)`)
-        throw new Error(`child process failed: ${(e.stderr ?? e.message).trim().split('\n').filter(Boolean).slice(-1)[0]}`)
+        // The error line of the child's stack trace (its last line is only Node's version).
+        const lines = (e.stderr || e.message).split('\n').filter((l) => l.trim() && !/^\s+at /.test(l))
+        throw new Error(`child process failed: ${lines.filter((l) => /\w*Error\b/.test(l)).pop() ?? lines.pop()}`)
       }
     )
     return JSON.parse(stdout.trim().split('\n').pop()!) as T

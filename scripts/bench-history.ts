@@ -6,6 +6,7 @@
  * at 100k with "Invalid string length") is a failed row, not a crash.
  */
 import { historyQuery } from '../src-main/core/history/query'
+import type { HistoryStore } from '../src-main/core/history/store'
 import type { HistoryQuery, SessionSummary } from '../src-main/core/history/types'
 import { loadPlain, plainAttempts, plainPage, readSessionFile, type PlainGrade } from './bench-history-baselines'
 import { clockRows } from './bench-history-clock'
@@ -93,19 +94,36 @@ export async function benchHistory(input: HistoryBenchInput): Promise<Row[]> {
     )
   })
   await loadWarm()
+  // The History page needs only the summaries: when the full warm-up failed, a store that listed
+  // once (as the app's first History visit does) still answers pages, and the row says so.
+  let pageStore: { store: HistoryStore; note?: string } | null = null
+  const pages = async (): Promise<{ store: HistoryStore; note?: string }> => {
+    if (pageStore) return pageStore
+    try {
+      return (pageStore = { store: warmStore() })
+    } catch (e) {
+      const s = await fresh()
+      await s.list(q0, lookup)
+      return (pageStore = { store: s, note: `summaries only: ${e instanceof Error ? e.message : String(e)}` })
+    }
+  }
   const pageRow = async (name: string, q: HistoryQuery): Promise<void> =>
     measure(name, '< 100 ms', async () => {
-      const got = await warmStore().list(q, lookup)
+      const { store, note: why } = await pages()
+      const got = await store.list(q, lookup)
       const want = plainPage(plain.summaries, q)
       const same = got.total === want.total && got.items.map((s) => s.id).join() === want.ids.join()
       const r = await paired(
-        () => warmStore().list(q, lookup),
+        () => store.list(q, lookup),
         () => plainPage(plain.summaries, q),
         warm
       )
-      const note = same
-        ? `${got.total} sessions, same page as the baseline`
-        : `DIFFERS from the baseline: ${got.total} vs ${want.total} sessions`
+      const note = [
+        same ? `${got.total} sessions, same page as the baseline` : `DIFFERS from the baseline: ${got.total} vs ${want.total} sessions`,
+        why
+      ]
+        .filter(Boolean)
+        .join('; ')
       rows.push(row(name, stats(r.a), `Array filter + sort + page of ${plain.summaries.length}`, stats(r.b).p50, '< 100 ms', 100, note))
     })
   await pageRow('first History page, warm', q0)
@@ -142,7 +160,7 @@ export async function benchHistory(input: HistoryBenchInput): Promise<Row[]> {
     )
   })
   await measure('open one session', '< 100 ms', async () => {
-    const s = await coldLoad()
+    const s = await fresh() // reading a session needs no index
     const pick = seeded(11)
     const ids = Array.from({ length: 2 * warm.max }, () => sessionIds[Math.floor(pick() * sessionIds.length)])
     const r = await paired(
