@@ -6,16 +6,9 @@ import MarkdownIt from 'markdown-it'
 import { importText } from '../src-main/core/bank/import/index'
 import { QuestionSearch } from '../src-main/core/bank/search'
 import type { Bank, Difficulty, Question } from '../src-main/core/bank/types'
+import { stats, type Row } from './bench-stats'
 
-export interface LibraryRow {
-  measure: string
-  p50: number
-  p95: number
-  baselineName: string
-  baseline: number
-  goal: string
-  pass: boolean
-}
+export type LibraryRow = Row
 
 const WORDS =
   'pod node service ingress etcd quorum kubelet scheduler taint toleration probe readiness liveness volume claim secret configmap namespace quota limit request throttling latency budget alert prometheus histogram trace span deployment rollout canary'.split(
@@ -100,8 +93,7 @@ export async function benchLibrary(pct: (xs: number[], p: number) => number): Pr
   return [
     {
       measure: `import a 10,000-question Markdown file (${(text.length / 1e6).toFixed(1)} MB, ${found} found)`,
-      p50: pct(imports, 50),
-      p95: pct(imports, 95),
+      ...stats(imports),
       baselineName: 'markdown-it bare parse, same bytes',
       baseline: pct(bare, 50),
       goal: '≤ 2× baseline',
@@ -109,8 +101,7 @@ export async function benchLibrary(pct: (xs: number[], p: number) => number): Pr
     },
     {
       measure: 'search 10,000 questions (MiniSearch + filters)',
-      p50: pct(queries, 50),
-      p95: pct(queries, 95),
+      ...stats(queries),
       baselineName: '',
       baseline: NaN,
       goal: 'p95 < 20 ms',

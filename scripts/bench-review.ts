@@ -12,17 +12,9 @@ import { ReviewIndex } from '../src-main/core/review/review-index'
 import type { ReviewContext } from '../src-main/core/review/schedule'
 import { ReviewService } from '../src-main/core/review/service'
 import type { CatalogueQuestion, ReviewGrade } from '../src-main/core/review/types'
+import { stats as statsOf, type Row } from './bench-stats'
 
-export interface ReviewRow {
-  measure: string
-  p50: number
-  p95: number
-  baselineName: string
-  baseline: number
-  ratio?: string
-  goal: string
-  pass: boolean
-}
+export type ReviewRow = Row
 
 export async function benchReview(dataDir: string, banks: Bank[]): Promise<ReviewRow[]> {
   const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]
@@ -93,8 +85,7 @@ export async function benchReview(dataDir: string, banks: Bank[]): Promise<Revie
   return [
     {
       measure: `review state built cold from the grade log (${index.size} grades)`,
-      p50: pct(cold, 50),
-      p95: pct(cold, 95),
+      ...statsOf(cold),
       baselineName: 'bare JSON.parse of the same lines',
       baseline: b,
       goal: '<= 3× baseline',
@@ -102,8 +93,7 @@ export async function benchReview(dataDir: string, banks: Bank[]): Promise<Revie
     },
     {
       measure: 'review state after one more grade (incremental)',
-      p50: pct(adds, 50),
-      p95: pct(adds, 95),
+      ...statsOf(adds),
       baselineName: 'cold build',
       baseline: pct(cold, 50),
       goal: 'p95 < 2 ms',
@@ -111,8 +101,7 @@ export async function benchReview(dataDir: string, banks: Bank[]): Promise<Revie
     },
     {
       measure: 'Review screen query (topics, banks, difficulties, leeches)',
-      p50: pct(overview, 50),
-      p95: pct(overview, 95),
+      ...statsOf(overview),
       baselineName: 'cold build',
       baseline: pct(cold, 50),
       goal: 'p95 < 50 ms',
@@ -120,8 +109,7 @@ export async function benchReview(dataDir: string, banks: Bank[]): Promise<Revie
     },
     {
       measure: 'Statistics query (heatmap, streaks, weeks, due, retention, topics)',
-      p50: pct(stats, 50),
-      p95: pct(stats, 95),
+      ...statsOf(stats),
       baselineName: 'cold build',
       baseline: pct(cold, 50),
       goal: 'p95 < 50 ms',
@@ -129,8 +117,7 @@ export async function benchReview(dataDir: string, banks: Bank[]): Promise<Revie
     },
     {
       measure: 'interview forecast, 30 days ahead (simulated plan)',
-      p50: pct(forecast, 50),
-      p95: pct(forecast, 95),
+      ...statsOf(forecast),
       baselineName: 'cold build',
       baseline: pct(cold, 50),
       goal: '',

@@ -1,0 +1,98 @@
+/**
+ * Clock, memory and rebuild rows of the history bench (issue #12): the real engine's expiry lateness
+ * during cold history loads next to a bare timer's, the memory of a child process after loading the
+ * history, and a rebuild from the session files (in a child process, with a time limit).
+ */
+import { existsSync, renameSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { loadPlain, readSessionFile } from './bench-history-baselines'
+import type { HistoryBench } from './bench-history-context'
+import { stats, type Stats } from './bench-stats'
+import { bareTimer, engineTimer, latenessDuring, loopDelayDuring } from './bench-stall'
+
+export async function clockRows(ctx: HistoryBench): Promise<void> {
+  const { H, banks, sessions, sessionIds, large, coldN, rows, coldLoad, loaded, child, measure, row, stallRow } = ctx
+  // ---- the clock during a cold load ----------------------------------------------------------------
+  await measure('expiry lateness during a cold history load', 'p99 ≤ 2× baseline', async () => {
+    const probe = await engineTimer(ctx.engineDir, banks)
+    await latenessDuring(() => new Promise((r) => setTimeout(r, 400)), probe, { minSamples: 0, maxLoads: 1, budgetMs: 0 }) // warm-up: JIT, files
+    const plan = { minSamples: 100, maxLoads: large ? coldN : 40, budgetMs: large ? 0 : 20_000 }
+    let lateness: number[] = []
+    const loop = await loopDelayDuring(async () => void (lateness = await latenessDuring(coldLoad, probe, plan)))
+    const late = stats(lateness)
+    const bare = stats(await latenessDuring(() => loadPlain(H), bareTimer, plan))
+    // For reading: a bare timer during the store's own load shows how much of the lateness is the loop's.
+    const bareInStore = stats(await latenessDuring(coldLoad, bareTimer, plan))
+    const [a, b] =
+      late.n >= 1000 && bare.n >= 1000
+        ? [late.p99!, bare.p99!]
+        : late.n >= 100 && bare.n >= 100
+          ? [late.p95!, bare.p95!]
+          : [late.max, bare.max]
+    const which = late.n >= 1000 && bare.n >= 1000 ? 'p99' : late.n >= 100 && bare.n >= 100 ? 'p95' : 'max'
+    rows.push({
+      measure: 'expiry lateness during cold history loads (real RoundEngine)',
+      ...late,
+      baselineName: `bare setTimeout during the plain streaming load (n ${bare.n}, ${which} ${b.toFixed(1)} ms)`,
+      baseline: bare.p50,
+      ratio: `${which} ${(a / b).toFixed(1)}×`,
+      goal: 'p99 ≤ 2× baseline p99',
+      pass: late.n >= 20 && a <= 2 * b,
+      note:
+        late.n < 20
+          ? `only ${late.n} expiries fell within the loads: too few to judge (fails)`
+          : which === 'p99'
+            ? undefined
+            : `fewer than 1,000 expiries: judged on ${which}; longest loop stall meanwhile ${loop.delay.max.toFixed(0)} ms`
+    })
+    rows.push({
+      measure: '  bare setTimeout lateness during the same cold store loads (for reading: the loop, not the engine)',
+      ...bareInStore,
+      baselineName: '',
+      baseline: NaN,
+      goal: '',
+      pass: true
+    })
+  })
+
+  // ---- memory, in a child process ----------------------------------------------------------------
+  await measure('memory after loading the history', 'RSS < 400 MB', async () => {
+    loaded() // the child loads as the store does
+    const idle = await child<{ rss: number; heapUsed: number }>('idle')
+    const used = await child<{ rss: number; heapUsed: number }>('store')
+    const mb = (b: number): string => `${Math.round(b / 1048576)} MB`
+    rows.push({
+      measure: `main-process memory after loading ${sessions} sessions (child, after GC): RSS ${mb(used.rss)}, heapUsed ${mb(used.heapUsed)}`,
+      n: 1,
+      p50: NaN,
+      baselineName: `same process, nothing loaded: RSS ${mb(idle.rss)}, heapUsed ${mb(idle.heapUsed)}`,
+      baseline: NaN,
+      ratio: `+${mb(used.rss - idle.rss)}`,
+      goal: 'RSS < 400 MB',
+      pass: used.rss < 400 * 1048576
+    })
+  })
+
+  // ---- rebuild: the derived files set aside, then warmUp, in a child process with a time limit ---
+  await measure('rebuild from the session files', 'max < 50 ms', async () => {
+    const derived = ['index.jsonl', 'grades.jsonl'].map((f) => join(H, f)).filter(existsSync)
+    for (const f of derived) renameSync(f, `${f}.bench-aside`)
+    const limitMs = Math.max(180_000, 3 * sessions)
+    let r: Stats & { ms: number }
+    try {
+      r = await child<Stats & { ms: number }>('rebuild', limitMs)
+    } finally {
+      // Leave the folder usable: the set-aside files go back when the rebuild did not write new ones.
+      for (const f of derived)
+        if (existsSync(f)) rmSync(`${f}.bench-aside`, { force: true })
+        else renameSync(`${f}.bench-aside`, f)
+    }
+    const d: Stats = { n: r.n, p50: r.p50, p95: r.n >= 100 ? r.p95 : undefined, p99: r.n >= 1000 ? r.p99 : undefined, max: r.max }
+    const b = await loopDelayDuring(async () => {
+      for (const id of sessionIds) await readSessionFile(H, id)
+    })
+    const name = `rebuild of the derived indexes from ${sessions} session files (child process)`
+    rows.push({ ...row(name, { n: 1, p50: r.ms, max: r.ms }, 'readFile + decode of every session file', b.ms, '', Infinity), pass: true })
+    rows.push(stallRow('  longest event-loop stall during that rebuild', d, 'stall while reading every session file', b.delay, r.ms))
+  })
+}
