@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import * as v from 'valibot'
 import { moveAside, writeFileAtomic } from '../fs/durable'
+import type { Pacer } from '../fs/pacer'
 import type { RoundState } from '../session/types'
 import type { HistoryIndexes } from './indexes'
 import { errorText, HistoryError, isMissing, type ProblemLog } from './problems'
@@ -29,9 +30,15 @@ export interface RecoveryDeps {
 export class Recovery {
   constructor(private readonly d: RecoveryDeps) {}
 
-  async reconcile(map: SummaryList): Promise<void> {
-    const files = new Set(await this.d.sessions.ids())
+  async reconcile(map: SummaryList, pace: Pacer): Promise<void> {
+    const files = new Set<string>()
+    let n = 0
+    for (const id of await this.d.sessions.ids()) {
+      files.add(id)
+      if ((++n & 0x3ff) === 0 && pace.due()) await pace.rest()
+    }
     for (const id of [...map.keys()]) {
+      if ((++n & 0x3ff) === 0 && pace.due()) await pace.rest()
       if (files.has(id)) continue
       // Deleted (a crash before the index heard of it), or gone.
       if (!(await this.d.trash.has(id))) {
@@ -44,6 +51,7 @@ export class Recovery {
       await this.d.indexes.forget(id)
     }
     for (const id of files) {
+      if ((++n & 0x3ff) === 0 && pace.due()) await pace.rest()
       if (map.has(id)) continue
       // Restored (a crash before the index heard of it), or written while the index was missing.
       const state = await this.d.sessions.read(id).catch(() => null)

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { opendir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as v from 'valibot'
 import { appendDurable, keepCopy, moveAside, TornAppendError, truncateTo, writeFileAtomic } from '../fs/durable'
@@ -53,8 +53,13 @@ export class SessionFiles {
     return join(this.dir, `${id}.jsonl`)
   }
 
+  /** The sessions on disk, read a few hundred names at a time (a folder of 100k is ~100 ms in one go). */
   async ids(): Promise<string[]> {
-    return (await readdir(this.dir)).filter((n) => n.endsWith('.jsonl')).map((n) => n.slice(0, -'.jsonl'.length))
+    const out: string[] = []
+    for await (const entry of await opendir(this.dir, { bufferSize: 256 })) {
+      if (entry.name.endsWith('.jsonl')) out.push(entry.name.slice(0, -'.jsonl'.length))
+    }
+    return out
   }
 
   async create(start: StartRecord): Promise<void> {

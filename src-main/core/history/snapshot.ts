@@ -66,7 +66,6 @@ export type SnapshotRead =
 export async function readSnapshot(file: string, pace: Pacer): Promise<SnapshotRead> {
   const table = new GradeTable()
   const index = new WordIndex()
-  const lists: Record<GradeListName, string[]> = { sessions: [], questions: [], banks: [], topicSets: [] }
   let started = false
   let word: Postings | null = null
   const read = await readFrame<Head, Line>(file, SNAPSHOT_VERSION, pace, (l, head) => {
@@ -76,7 +75,8 @@ export async function readSnapshot(file: string, pace: Pacer): Promise<SnapshotR
       index.totalLength = head.total
       index.documents = head.documents
     }
-    if (l.k === 'i') lists[l.name].push(...l.items)
+    if (l.k === 'i')
+      for (const item of l.items) table[l.name].ord(item) // named line by line, not in one go at the end
     else if (l.k === 'c') {
       if (l.name === 'live') {
         table.live = grow(table.live, l.from + CHUNK)
@@ -90,7 +90,7 @@ export async function readSnapshot(file: string, pace: Pacer): Promise<SnapshotR
   })
   if (!read.ok) return read
   if (!started) table.restore(GradeTable.allocate(1024), 0, new Uint8Array(0))
-  table.restore(table.cols, read.head.rows, table.live, lists)
+  table.restore(table.cols, read.head.rows, table.live)
   if (table.live.length < table.sessions.size) table.live = grow(table.live, table.sessions.size)
   await table.relink(() => (pace.due() ? pace.rest() : Promise.resolve()))
   return { ok: true, table, index, cover: { bytes: read.head.bytes, mark: read.head.mark } }

@@ -287,7 +287,7 @@ export class HistoryStore implements SessionLog {
     const list = await this.indexes.loadSummaries()
     if (this.reconciled) return list
     this.reconciled = true
-    await this.recovery.reconcile(list)
+    await this.recovery.reconcile(list, pacer(this.clock))
     return list
   }
 }
