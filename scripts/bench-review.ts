@@ -2,10 +2,10 @@
  * Review rows of `npm run bench` (issue #8): the review state built cold from the grade log next to a
  * bare JSON.parse of the same bytes, one more grade, and the Review and Statistics queries.
  */
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Bank } from '../src-main/core/bank/types'
-import { decodeRecords } from '../src-main/core/fs/records'
+import { readLines } from '../src-main/core/fs/lines'
+import { decodeRecord } from '../src-main/core/fs/records'
 import type { QuestionAttemptRecord } from '../src-main/core/history/types'
 import { fromAttempt } from '../src-main/core/review/from-log'
 import { ReviewIndex } from '../src-main/core/review/review-index'
@@ -31,18 +31,25 @@ export async function benchReview(dataDir: string, banks: Bank[]): Promise<Revie
     b.questions.map((q) => ({ id: q.id, bankId: b.id, text: q.text, topics: q.topics, difficulty: q.difficulty }))
   )
   const byId = new Map(catalogue.map((q) => [q.id, q]))
-  const text = readFileSync(join(dataDir, 'history', 'grades.jsonl'), 'utf8')
-  const build = (): ReviewIndex => {
+  // Both sides stream the grade log line by line (at 100k sessions it is larger than a string may be).
+  const log = join(dataDir, 'history', 'grades.jsonl')
+  const build = async (): Promise<ReviewIndex> => {
     const grades: ReviewGrade[] = []
-    for (const r of decodeRecords<{ k: string } & QuestionAttemptRecord>(text).records)
-      if (r.k === 'g') grades.push(fromAttempt(r, (id) => byId.get(id)))
+    for await (const { text } of readLines(log)) {
+      const d = decodeRecord<{ k: string } & QuestionAttemptRecord>(text)
+      if (d.ok && d.value.k === 'g') grades.push(fromAttempt(d.value, (id) => byId.get(id)))
+    }
     const index = new ReviewIndex()
     index.rebuild(grades)
     return index
   }
-  const parse = (): unknown[] => text.split('\n').map((l) => (l ? JSON.parse(l.slice(9)) : null))
+  const parse = async (): Promise<number> => {
+    let n = 0
+    for await (const { text } of readLines(log)) if (text && JSON.parse(text.slice(9))) n++
+    return n
+  }
   // Alternated, so that both see the same load on a shared machine.
-  parse()
+  await parse()
   const baseline: number[] = []
   const cold: number[] = []
   for (let i = 0; i < 4; i++) {
@@ -50,7 +57,7 @@ export async function benchReview(dataDir: string, banks: Bank[]): Promise<Revie
     cold.push(...(await time(1, build)))
   }
 
-  const index = build()
+  const index = await build()
   let last = 0
   for (const t of index.questions.values()) last = Math.max(last, t.grades[t.grades.length - 1].atMs)
   const ctx: ReviewContext = { nowMs: last + 3_600_000, catalogue, interview: null }
