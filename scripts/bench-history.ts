@@ -76,7 +76,8 @@ export async function benchHistory(input: HistoryBenchInput): Promise<Row[]> {
 
   // ---- the History page --------------------------------------------------------------------------
   const q0 = historyQuery()
-  await measure('first History page, cold', '< 100 ms', async () => {
+  // Cold, the page waits for the list to load: the goal for cold loads is 2 s at 100k (100 ms is for warm).
+  await measure('first History page, cold', '< 2 s (a cold load)', async () => {
     const r = await paired(
       async () => (await fresh()).list(q0, lookup),
       () => loadPlain(H, { grades: false }).then((p) => plainPage(p.summaries, q0)),
@@ -88,8 +89,8 @@ export async function benchHistory(input: HistoryBenchInput): Promise<Row[]> {
         stats(r.a),
         'stream index + filter/sort/page',
         stats(r.b).p50,
-        '< 100 ms',
-        100
+        '< 2 s (a cold load)',
+        2000
       )
     )
   })
