@@ -3,11 +3,12 @@ import { answer, secondsLeft, startRound } from './helpers'
 
 test('a whole timed round: time runs out, reveal, grading by mouse and by keyboard, summary', async ({ page, shell }) => {
   await openApp(page, shell)
-  await startRound(page, { questions: 2, seconds: 5 })
+  await startRound(page, { questions: 2, seconds: 8 })
   await expect(page.getByText('Question 1 of 2')).toBeVisible()
   await page.getByLabel('Answer draft').fill('A majority of members must agree.')
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible() // on disk before time runs out
   // Main's clock runs out: the answer is revealed and the draft locked, without a click.
-  await expect(page.getByText('Time is up')).toBeVisible({ timeout: 15_000 })
+  await expect(page.getByText('Time is up')).toBeVisible({ timeout: 20_000 })
   await expect(page.getByRole('button', { name: 'Reveal answer' })).toHaveCount(0)
   await expect(page.getByLabel('Answer draft')).not.toBeEditable()
   await expect(page.getByLabel('Answer draft')).toHaveValue('A majority of members must agree.')

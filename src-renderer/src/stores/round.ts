@@ -161,6 +161,11 @@ export const useRoundStore = defineStore('round', () => {
   function setDraft(text: string): void {
     draft.value = text
     if (draftTimer) clearTimeout(draftTimer)
+    // In the question's last seconds every keystroke goes to main at once: when time runs out, main
+    // locks the draft it has, and a debounced save would lose what was typed just before.
+    const v = view.value
+    const left = v ? v.question.remainingMs - (monotonicNow() - receivedAt.value) : Infinity
+    if (left < 3 * DRAFT_DEBOUNCE_MS) return void flushDraft()
     draftTimer = setTimeout(() => void flushDraft(), DRAFT_DEBOUNCE_MS)
   }
 

@@ -227,6 +227,16 @@ describe('round store', () => {
     expect(round.view?.question.revealed).toBe(true)
   })
 
+  it("saves each keystroke at once in a question's last seconds, so time running out loses none", async () => {
+    const round = useRoundStore()
+    const loading = round.load()
+    main.take('round:current').resolve({ ok: true, value: view({}, { remainingMs: 1500 }) })
+    await loading
+    round.setDraft('quorum')
+    await Promise.resolve()
+    expect(main.take('round:saveDraft').input).toEqual({ roundId: 'r1', index: 0, draft: 'quorum' })
+  })
+
   it('locks the draft to what main kept once the answer is revealed by time running out', async () => {
     const round = useRoundStore()
     round.listen()
