@@ -1,8 +1,6 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs'
 import type { Pacer } from './pacer'
 
-export { writeLinesAtomic } from './durable'
-
 export interface Line {
   text: string
   /** Byte offset of the line's first byte in the file. */

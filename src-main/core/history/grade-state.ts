@@ -47,10 +47,10 @@ export class GradeState {
     this.unsaved++
   }
 
-  /** Adds a grade read while loading (no earlier text to take back unless it was superseded). */
-  addLoaded(g: QuestionAttemptRecord, offset: number, length: number, replacedText: Map<number, string>): void {
+  /** Adds a grade read while loading; a row it supersedes goes into `superseded`, whose words are taken back after. */
+  addLoaded(g: QuestionAttemptRecord, offset: number, length: number, superseded?: Set<number>): void {
     const { row, replaced } = this.table.add(g, offset)
-    if (replaced >= 0) replacedText.set(replaced, '')
+    if (replaced >= 0) superseded?.add(replaced)
     this.words.add(this.table.cols.session[row], textOf(g))
     this.bytes = offset + length
     this.unsaved++
@@ -127,7 +127,7 @@ export async function loadGradeState(gradesFile: string, snapshotFile: string, p
     fromSnapshot = true
   } else if (!snap.ok && !snap.missing) snapshotProblem = snap.reason
   let first = !fromSnapshot
-  const superseded = new Map<number, string>()
+  const superseded = new Set<number>()
   // Room for the lines to come (a grade line is rarely under 200 bytes), made before the columns are large.
   state.table.reserve(state.table.rows + Math.ceil(Math.max(0, (await stat(gradesFile)).size - state.bytes) / 300))
   for await (const line of readLines(gradesFile, state.bytes)) {
@@ -148,7 +148,7 @@ export async function loadGradeState(gradesFile: string, snapshotFile: string, p
     if (pace.due()) await pace.rest()
   }
   if (first) return { ok: false, reason: 'damaged (empty)' }
-  if (superseded.size) await dropSuperseded(state, [...superseded.keys()], pace)
+  if (superseded.size) await dropSuperseded(state, [...superseded], pace)
   return { ok: true, state, fromSnapshot, snapshotProblem }
 }
 

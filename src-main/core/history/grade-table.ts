@@ -43,11 +43,11 @@ const allocate = (n: number): GradeColumns =>
  * and by session; a later line for the same question of a session supersedes the earlier one.
  */
 export class GradeTable {
-  sessions = new Interner()
-  questions = new Interner()
-  banks = new Interner()
+  readonly sessions = new Interner()
+  readonly questions = new Interner()
+  readonly banks = new Interner()
   /** Topic lists, each stored once as its JSON. */
-  topicSets = new Interner()
+  readonly topicSets = new Interner()
   private topicArrays: string[][] = []
   cols: GradeColumns = allocate(1024)
   rows = 0
@@ -159,12 +159,11 @@ export class GradeTable {
     }
   }
 
-  /** Replaces the columns and names (a snapshot being restored); `relink` must follow. */
-  restore(cols: GradeColumns, rows: number, live: Uint8Array<ArrayBuffer>, lists?: Record<GradeListName, string[]>): void {
+  /** Replaces the columns (a snapshot being restored; its names were added line by line); `relink` must follow. */
+  restore(cols: GradeColumns, rows: number, live: Uint8Array<ArrayBuffer>): void {
     this.cols = cols
     this.rows = rows
     this.live = live
-    if (lists) for (const name of GRADE_LISTS) this[name] = Interner.from(lists[name])
   }
 
   private link(row: number): void {

@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises'
-import { appendDurable, keepCopy, moveAside, writeFileAtomic } from '../fs/durable'
-import { writeLinesAtomic } from '../fs/lines'
+import { appendDurable, keepCopy, moveAside, writeFileAtomic, writeLinesAtomic } from '../fs/durable'
 import { pacer, realPacerClock, type PacerClock } from '../fs/pacer'
 import type { RoundState } from '../session/types'
 import { GradeState, loadGradeState } from './grade-state'
@@ -18,8 +17,9 @@ export { encodeGradeLine, type SessionSource } from './rebuild'
 
 /** Index lines are flushed (fdatasync) in batches by flush(); a failed append is still cut back. */
 const NO_SYNC = { sync: false }
-/** Grades read past the snapshot before it is written again. */
+/** Grades, and summary lines, read past their snapshot before it is written again. */
 const SNAPSHOT_TAIL = 20_000
+const LIST_TAIL = 1_000
 
 export interface IndexFiles {
   index: string
@@ -107,8 +107,8 @@ export class HistoryIndexes {
     if (!snap.ok && !snap.missing) await this.reportSnapshot(this.files.list, 'history list', snap.reason, 'the history index')
     if (loaded.ok) {
       this.summaries = loaded.list
-      this.unsavedSummaries = usable ? loaded.tail : Infinity
-      if (loaded.tail > SNAPSHOT_TAIL / 20 || !usable) await this.saveListSnapshot()
+      this.unsavedSummaries = loaded.tail
+      if (!usable || loaded.tail > LIST_TAIL) await this.saveListSnapshot()
       return loaded.list
     }
     if (loaded.missing && !(await this.sessions.ids()).length) return (this.summaries = new SummaryList())
@@ -148,7 +148,7 @@ export class HistoryIndexes {
   /** Saves the snapshots when much was added since (called at quiet moments: a round's end, a load). */
   async checkpoint(): Promise<void> {
     if (this.grades && this.grades.unsaved > SNAPSHOT_TAIL) await this.saveSnapshot()
-    if (this.summaries && this.unsavedSummaries > SNAPSHOT_TAIL / 20) await this.saveListSnapshot()
+    if (this.summaries && this.unsavedSummaries > LIST_TAIL) await this.saveListSnapshot()
   }
 
   /** Writes the list snapshot over the whole index as it is now; a failure is reported, never thrown. */

@@ -45,7 +45,7 @@ function tableOrds(list: SummaryList, table: GradeTable): Int32Array {
 
 /** Builds what the first search needs (question texts indexed, slots matched to grades) ahead of it. */
 export async function prepareSearch(list: SummaryList, table: GradeTable, questions: QuestionTexts, lookup: ContentLookup): Promise<void> {
-  await questions.match('', table, lookup)
+  await questions.prepare(table, lookup)
   tableOrds(list, table)
 }
 

@@ -44,7 +44,7 @@ export function rebuildFromSessions(
       grades.table.setLive(id, true)
       for (const g of gradeRecords(state)) {
         const line = encodeGradeLine(g)
-        grades.addLoaded(g, grades.bytes, Buffer.byteLength(line), new Map())
+        grades.addLoaded(g, grades.bytes, Buffer.byteLength(line)) // each session is read once: nothing to supersede
         yield line
       }
       if (pace.due()) await pace.rest()

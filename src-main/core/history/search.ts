@@ -24,12 +24,12 @@ export class QuestionTexts {
   private texts: (string | undefined)[] = []
 
   async match(word: string, table: GradeTable, lookup: ContentLookup): Promise<{ id: number; score: number }[]> {
-    await this.refresh(table, lookup)
+    await this.prepare(table, lookup)
     return this.index!.search(word, { prefix: true, combineWith: 'AND' }).map((r) => ({ id: r.id as number, score: r.score }))
   }
 
   /** Built in chunks (`addAllAsync`): a few thousand texts take longer than one task should. */
-  private async refresh(table: GradeTable, lookup: ContentLookup): Promise<void> {
+  async prepare(table: GradeTable, lookup: ContentLookup): Promise<void> {
     const texts = table.questions.list.map((id) => lookup.questionText(id))
     if (this.index && texts.length === this.texts.length && texts.every((t, i) => t === this.texts[i])) return
     const index = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], idField: 'id' })

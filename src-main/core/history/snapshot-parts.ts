@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises'
 import { crc32 } from 'node:zlib'
-import { readLines, writeLinesAtomic } from '../fs/lines'
+import { writeLinesAtomic } from '../fs/durable'
+import { readLines } from '../fs/lines'
 import type { Pacer } from '../fs/pacer'
 import { decodeRecord, encodeRecord } from '../fs/records'
 
