@@ -5,6 +5,7 @@
 import { join } from 'node:path'
 import type { Bank } from '../src-main/core/bank/types'
 import { readLines } from '../src-main/core/fs/lines'
+import { pacer } from '../src-main/core/fs/pacer'
 import { decodeRecord } from '../src-main/core/fs/records'
 import type { QuestionAttemptRecord } from '../src-main/core/history/types'
 import { fromAttempt } from '../src-main/core/review/from-log'
@@ -34,13 +35,13 @@ export async function benchReview(dataDir: string, banks: Bank[]): Promise<Revie
   // Both sides stream the grade log line by line (at 100k sessions it is larger than a string may be).
   const log = join(dataDir, 'history', 'grades.jsonl')
   const build = async (): Promise<ReviewIndex> => {
-    const grades: ReviewGrade[] = []
-    for await (const { text } of readLines(log)) {
-      const d = decodeRecord<{ k: string } & QuestionAttemptRecord>(text)
-      if (d.ok && d.value.k === 'g') grades.push(fromAttempt(d.value, (id) => byId.get(id)))
-    }
     const index = new ReviewIndex()
-    index.rebuild(grades)
+    await index.rebuildInSlices(async (each) => {
+      for await (const { text } of readLines(log)) {
+        const d = decodeRecord<{ k: string } & QuestionAttemptRecord>(text)
+        if (d.ok && d.value.k === 'g') each(fromAttempt(d.value, (id) => byId.get(id)))
+      }
+    }, pacer())
     return index
   }
   const parse = async (): Promise<number> => {
@@ -59,23 +60,22 @@ export async function benchReview(dataDir: string, banks: Bank[]): Promise<Revie
 
   const index = await build()
   let last = 0
-  for (const t of index.questions.values()) last = Math.max(last, t.grades[t.grades.length - 1].atMs)
+  for (const { grades: g } of index.questions.values()) last = Math.max(last, g.atMs(g.length - 1))
   const ctx: ReviewContext = { nowMs: last + 3_600_000, catalogue, interview: null }
-  const sample = [...index.questions.values()][0].grades[0]
+  const sample = [...index.questions.values()][0].grades.last()!
   const ids = catalogue.map((q) => q.id)
   const adds = await time(300, (i) =>
     index.add({
       ...sample,
-      key: `bench-${i}#0`,
       sessionId: `bench-${i}`,
+      questionIndex: 0,
       questionId: ids[(i * 7) % ids.length],
       atMs: last + i * 1000,
-      at: new Date(last + i * 1000).toISOString(),
       rating: ((i % 5) + 1) as ReviewGrade['rating']
     })
   )
   const service = new ReviewService(
-    async () => [],
+    async () => undefined,
     () => ctx
   )
   ;(service as unknown as { index: ReviewIndex }).index = index
@@ -83,7 +83,7 @@ export async function benchReview(dataDir: string, banks: Bank[]): Promise<Revie
   const stats = await time(30, () => service.statistics())
   const interview = { dayMs: Math.floor(ctx.nowMs / 86_400_000 + 30) * 86_400_000, topics: [] }
   const withInterview = new ReviewService(
-    async () => [],
+    async () => undefined,
     () => ({ ...ctx, interview })
   )
   ;(withInterview as unknown as { index: ReviewIndex }).index = index

@@ -3,7 +3,7 @@
  * and round start that first turns a drill source into question ids. Imports nothing from electron.
  * The hooks into grades: each grade record once it is durable (`history.onDurableRecord`, the grade
  * line built from the round's snapshot), a reset on bulk changes (`history.onBulkChange`), and the
- * cold build from the grade log (`history.liveGrades()`).
+ * cold build from the grade log (`history.eachLiveGrade`).
  */
 import type { Bank } from './core/bank/types'
 import type { HistoryStore } from './core/history/store'
@@ -50,7 +50,7 @@ export function createReviewServices(deps: ReviewDeps) {
       interview: interview ? { dayMs: Date.parse(`${interview.date}T00:00:00Z`), topics: interview.topics } : null
     }
   }
-  const service = new ReviewService(() => deps.history.liveGrades((g) => fromAttempt(g, lookup)), context)
+  const service = new ReviewService((each) => deps.history.eachLiveGrade((g) => each(fromAttempt(g, lookup))), context)
   deps.history.onDurableRecord(({ record, state }) => {
     if (record.t !== 'grade') return
     for (const g of gradeRecords(state, record.i)) service.add(fromAttempt(g, lookup))

@@ -84,14 +84,17 @@ export class GradeState {
     return rows.map((r) => ({ ...this.table.record(r), ...texts.get(r) }))
   }
 
-  /** Every counted grade (no text), each passed through `map`, in slices. */
-  async live<T>(map: (g: QuestionAttemptRecord) => T, pace: Pacer): Promise<T[]> {
-    const out: T[] = []
+  /** Every counted grade (no text), handed to `each` as it is read, in slices; returns how many. */
+  async live(each: (g: QuestionAttemptRecord) => void, pace: Pacer): Promise<number> {
+    let n = 0
     for (let row = 0; row < this.table.rows; row++) {
-      if (this.table.counts(row)) out.push(map(this.table.record(row)))
+      if (this.table.counts(row)) {
+        each(this.table.record(row))
+        n++
+      }
       if ((row & 0xff) === 0 && pace.due()) await pace.rest()
     }
-    return out
+    return n
   }
 
   /** Marks which sessions history lists. */

@@ -192,15 +192,22 @@ export class HistoryStore implements SessionLog {
   /**
    * Every grade of the sessions in history (deleted ones left out), without drafts and notes: the
    * review's cold build. Two turns of the queue: the summaries first, so a History request made
-   * meanwhile is answered before the (larger) grade log is read. Built in slices, each grade passed
-   * through `map` as it is read (so two copies of two million grades never exist at once).
+   * meanwhile is answered before the (larger) grade log is read. Read in slices, each grade handed
+   * to `each` as it is read (no list of two million grades); returns how many.
    */
-  async liveGrades<T = QuestionAttemptRecord>(map: (g: QuestionAttemptRecord) => T = (g) => g as T): Promise<T[]> {
+  async eachLiveGrade(each: (g: QuestionAttemptRecord) => void): Promise<number> {
     await this.serial(() => this.index())
     return this.serial(async () => {
       await this.index()
-      return (await this.indexes.loadGrades()).live(map, pacer(this.clock))
+      return (await this.indexes.loadGrades()).live(each, pacer(this.clock))
     })
+  }
+
+  /** The same grades as a list (small histories, tests). */
+  async liveGrades(): Promise<QuestionAttemptRecord[]> {
+    const out: QuestionAttemptRecord[] = []
+    await this.eachLiveGrade((g) => out.push(g))
+    return out
   }
 
   /** Reads the indexes ahead of the first History visit or search; start-up does not wait for it. */

@@ -45,8 +45,8 @@ export function forecast(index: ReviewIndex, ctx: ReviewContext, target = DEFAUL
   const topicNames = [...new Set(list.flatMap((i) => i.topics))].filter((t) => wanted.length === 0 || wanted.includes(t)).sort()
 
   let recent = 0
-  for (const t of index.questions.values())
-    for (let i = t.grades.length - 1; i >= 0 && dayNumber(t.grades[i].atMs) > today - PACE_DAYS; i--) if (!t.grades[i].practice) recent++
+  for (const { grades: g } of index.questions.values())
+    for (let i = g.length - 1; i >= 0 && dayNumber(g.atMs(i)) > today - PACE_DAYS; i--) if (!g.practice(i)) recent++
   const pace = Math.round((recent / PACE_DAYS) * 10) / 10
 
   const horizon = Math.max(0, Math.min(daysLeft, MAX_DAYS_AHEAD))

@@ -10,10 +10,9 @@ import type { CatalogueQuestion, ReviewGrade } from './types'
 export function fromAttempt(r: QuestionAttemptRecord, catalogue: (id: string) => CatalogueQuestion | undefined): ReviewGrade {
   const now = r.topics ? undefined : catalogue(r.questionId)
   return {
-    key: `${r.sessionId}#${r.questionIndex}`,
     sessionId: r.sessionId,
+    questionIndex: r.questionIndex,
     questionId: r.questionId,
-    at: r.at,
     atMs: Date.parse(r.at),
     rating: r.rating as ReviewGrade['rating'],
     bankId: r.bankId ?? now?.bankId ?? '',

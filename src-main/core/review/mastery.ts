@@ -2,7 +2,7 @@ import type { Difficulty } from '../bank/types'
 import type { QuestionTrack, ReviewIndex } from './review-index'
 import { isLeech } from './leeches'
 import { recallAt } from './memory'
-import { effectiveDue, endOfDay, topicsOf, type ReviewContext } from './schedule'
+import { effectiveDue, endOfDay, type ReviewContext } from './schedule'
 import { DAY_MS, type CatalogueQuestion } from './types'
 import type { Figures, GroupKind, GroupRow, QuestionRow } from './results'
 export type { Figures, GroupKind, GroupRow, QuestionRow } from './results'
@@ -53,13 +53,13 @@ function accumulate(a: Acc, t: QuestionTrack, index: ReviewIndex, ctx: ReviewCon
   a.kpTotal += t.keyPointsTotal
   a.overtime += t.overtime
   a.timed += t.timed
-  const last = t.grades[t.grades.length - 1]
-  if (last && last.atMs > a.last) a.last = last.atMs
+  const g = t.grades
+  if (g.length && g.atMs(g.length - 1) > a.last) a.last = g.atMs(g.length - 1)
   const from = ctx.nowMs - TREND_WEEKS * 7 * DAY_MS
-  for (let i = t.grades.length - 1; i >= 0 && t.grades[i].atMs > from; i--) {
-    const w = Math.min(TREND_WEEKS - 1, Math.floor((t.grades[i].atMs - from) / (7 * DAY_MS)))
+  for (let i = g.length - 1; i >= 0 && g.atMs(i) > from; i--) {
+    const w = Math.min(TREND_WEEKS - 1, Math.floor((g.atMs(i) - from) / (7 * DAY_MS)))
     a.weeks[w].n++
-    a.weeks[w].sum += t.grades[i].rating
+    a.weeks[w].sum += g.rating(i)
   }
 }
 
@@ -120,8 +120,8 @@ export function groupRows(index: ReviewIndex, ctx: ReviewContext, kind: GroupKin
     }
   }
   for (const t of index.questions.values()) {
-    const last = t.grades[t.grades.length - 1]
-    for (const k of groupKeys(kind, topicsOf(t), last.bankId, last.difficulty)) accumulate(get(k), t, index, ctx)
+    const last = t.grades.last()!
+    for (const k of groupKeys(kind, last.topics, last.bankId, last.difficulty)) accumulate(get(k), t, index, ctx)
   }
   const rows = [...acc].map(([key, a]) => ({
     kind,
@@ -148,8 +148,8 @@ export function questionRows(index: ReviewIndex, ctx: ReviewContext, kind: Group
   const ids = new Set<string>()
   for (const q of ctx.catalogue) if (groupKeys(kind, q.topics, q.bankId, q.difficulty).includes(key)) ids.add(q.id)
   for (const t of index.questions.values()) {
-    const last = t.grades[t.grades.length - 1]
-    if (groupKeys(kind, topicsOf(t), last.bankId, last.difficulty).includes(key)) ids.add(t.id)
+    const last = t.grades.last()!
+    if (groupKeys(kind, last.topics, last.bankId, last.difficulty).includes(key)) ids.add(t.id)
   }
   return [...ids].map((id) => questionRow(index, ctx, id)).sort(weakestFirst)
 }
@@ -159,13 +159,13 @@ export function questionRow(index: ReviewIndex, ctx: ReviewContext, id: string):
   const q = catalogueById(ctx.catalogue).get(id)
   const a = emptyAcc()
   if (t) accumulate(a, t, index, ctx)
-  const last = t?.grades[t.grades.length - 1]
+  const last = t?.grades.last()
   const due = t ? effectiveDue(index, t, ctx) : null
   return {
     id,
     text: q?.text ?? `(question ${id}, no longer in the banks)`,
     bankId: last?.bankId ?? q?.bankId ?? '',
-    topics: t ? topicsOf(t) : (q?.topics ?? []),
+    topics: last?.topics ?? q?.topics ?? [],
     difficulty: last?.difficulty ?? q?.difficulty ?? 'medium',
     ...figures(a, 'question'),
     meaning: t?.memory ? meaningOne(recallAt(t.memory, ctx.nowMs + DAY_MS)) : 'Never graded outside practice: no prediction yet.',

@@ -1,17 +1,19 @@
 import type { Pacer } from '../fs/pacer'
 import { recalled } from './grade-map'
 import { dueMs, step, type Memory } from './memory'
-import { dayKey, type ReviewGrade } from './types'
+import { GradeRows } from './grade-rows'
+import { TrackGrades } from './track-grades'
+import { dayKey, dayNumber, type ReviewGrade } from './types'
 
 /** Everything the review screens know about one question, derived from its grades. */
 export interface QuestionTrack {
   id: string
-  /** In time order (then by key), practice rounds included. */
-  grades: ReviewGrade[]
+  /** In time order (then session, index), practice rounds included. */
+  grades: TrackGrades
   /** FSRS state from the non-practice grades; null when only practised (or never graded). */
   memory: Memory | null
-  /** The first scheduled grade: later ones are reviews (for true retention). */
-  firstKey: string | null
+  /** The row of the first scheduled grade (-1: none yet): later ones are reviews (for true retention). */
+  first: number
   attempts: number
   ratingSum: number
   keyPointsHit: number
@@ -31,68 +33,66 @@ export interface DayBucket {
   recalled: number
 }
 
-const order = (a: ReviewGrade, b: ReviewGrade): number => a.atMs - b.atMs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+/** Feeds grades one by one: the history store's reader, in slices of its own. */
+export type GradeFeed = (each: (g: ReviewGrade) => void) => Promise<unknown>
 
 /**
  * The review state: per-question FSRS memory and figures, per-day activity. Fed by grade records;
  * `rebuild(all)` and `add(one)` after another give the same state (tested), so it can be kept up to
- * date as grades arrive and thrown away and rebuilt whenever history changes in bulk.
+ * date as grades arrive and thrown away and rebuilt whenever history changes in bulk. The grades
+ * themselves are kept as rows of typed columns (`GradeRows`), not objects: at 100k sessions (two
+ * million grades) that is ~50 MB where objects took over 600 MB (issue #12).
  */
 export class ReviewIndex {
-  private readonly byKey = new Map<string, ReviewGrade>()
+  private rows = new GradeRows()
   readonly questions = new Map<string, QuestionTrack>()
   readonly days = new Map<string, DayBucket>()
+  private readonly dayKeys = new Map<number, string>()
   /** Increments on every change; queries may cache on it. */
   version = 0
 
   rebuild(records: Iterable<ReviewGrade>): void {
-    const steps = this.rebuilding(records)
+    this.clear()
+    for (const r of records) this.stage(r)
+    const steps = this.settling()
     while (!steps.next().done);
+    this.version++
   }
 
   /**
-   * The same rebuild in slices (issue #12): each FSRS step costs microseconds, so 2 million grades
-   * would hold the event loop for seconds; `pace` rests between slices.
+   * The same rebuild in slices (issue #12): grades are taken as the feed reads them (no list of two
+   * million objects), then each question's grades are sorted and replayed through FSRS, resting
+   * whenever `pace` says the slice is spent.
    */
-  async rebuildInSlices(records: Iterable<ReviewGrade>, pace: Pacer): Promise<void> {
-    for (const _ of this.rebuilding(records)) if (pace.due()) await pace.rest()
-  }
-
-  /** The rebuild, yielding every 512 grades. */
-  private *rebuilding(records: Iterable<ReviewGrade>): Generator<void> {
-    this.byKey.clear()
-    this.questions.clear()
-    this.days.clear()
-    let n = 0
-    for (const r of records) {
-      this.byKey.set(r.key, r)
-      if ((++n & 0x1ff) === 0) yield
-    }
-    // Grades come nearly in time order (the grade log's): the sort finds the runs in one pass.
-    for (const r of [...this.byKey.values()].sort(order)) {
-      this.append(this.track(r.questionId), r)
-      if ((++n & 0x1ff) === 0) yield
-    }
+  async rebuildInSlices(feed: GradeFeed, pace: Pacer): Promise<void> {
+    this.clear()
+    await feed((r) => this.stage(r))
+    for (const _ of this.settling()) if (pace.due()) await pace.rest()
     this.version++
   }
 
   add(r: ReviewGrade): void {
-    const old = this.byKey.get(r.key)
-    if (old && sameGrade(old, r)) return
-    this.byKey.set(r.key, r)
-    this.version++
-    if (old) {
-      const t = this.track(old.questionId)
-      this.replay(t, () => (t.grades = t.grades.filter((g) => g.key !== r.key)))
-    }
+    if (!Number.isFinite(r.atMs)) return
+    // A grade's key (session, question index) always names the same question: the round's snapshot fixes it.
     const t = this.track(r.questionId)
-    const last = t.grades[t.grades.length - 1]
-    if (!last || order(last, r) < 0) this.append(t, r)
-    else this.replay(t, () => (t.grades = [...t.grades, r].sort(order)))
+    const at = t.grades.find(r.sessionId, r.questionIndex)
+    if (at >= 0 && this.rows.same(t.grades.row(at), r)) return
+    const row = this.rows.push(r)
+    this.version++
+    const n = t.grades.length
+    if (at < 0 && (n === 0 || this.rows.compare(t.grades.row(n - 1), row) < 0)) return this.append(t, row)
+    this.replay(t, (rows) => {
+      if (at >= 0) rows.splice(at, 1)
+      rows.push(row)
+      return rows.sort((a, b) => this.rows.compare(a, b))
+    })
   }
 
+  /** How many grades the index holds (re-grades counted once). */
   get size(): number {
-    return this.byKey.size
+    let n = 0
+    for (const t of this.questions.values()) n += t.grades.length
+    return n
   }
 
   /** The question's due time (cached until its memory changes); null when it has no schedule. */
@@ -104,90 +104,123 @@ export class ReviewIndex {
   /** A plain copy of the whole state, for the equivalence tests. */
   snapshot(): unknown {
     const sortObj = <V>(m: Map<string, V>): [string, V][] => [...m].sort(([a], [b]) => (a < b ? -1 : 1))
+    const keys = (t: QuestionTrack): string[] => t.grades.list().map((r) => this.rows.key(r))
     return {
-      questions: sortObj(this.questions).map(([id, t]) => [id, { ...t, due: this.dueOf(t), grades: t.grades.map((g) => g.key) }]),
+      questions: sortObj(this.questions).map(([id, t]) => [
+        id,
+        { ...t, due: this.dueOf(t), grades: keys(t), first: t.first < 0 ? null : this.rows.key(t.first) }
+      ]),
       days: sortObj(this.days)
+    }
+  }
+
+  private clear(): void {
+    this.rows = new GradeRows()
+    this.questions.clear()
+    this.days.clear()
+  }
+
+  /** A grade of a rebuild: kept under its question, replayed once all are in. */
+  private stage(r: ReviewGrade): void {
+    if (Number.isFinite(r.atMs)) this.track(r.questionId).grades.push(this.rows.push(r))
+  }
+
+  /** Each question of a rebuild: repeats dropped (the last line read wins), sorted, replayed; yields every 512 grades. */
+  private *settling(): Generator<void> {
+    let n = 0
+    for (const t of this.questions.values()) {
+      const rows = t.grades.list()
+      const last = new Map<number, number>()
+      rows.forEach((r, i) => last.set(this.rows.keyNumber(r), i))
+      const kept = last.size === rows.length ? rows : rows.filter((r, i) => last.get(this.rows.keyNumber(r)) === i)
+      kept.sort((a, b) => this.rows.compare(a, b))
+      yield
+      reset(t)
+      for (const r of kept) {
+        this.append(t, r)
+        if ((++n & 0x1ff) === 0) yield
+      }
     }
   }
 
   private track(id: string): QuestionTrack {
     let t = this.questions.get(id)
     if (!t) {
-      t = emptyTrack(id)
+      t = emptyTrack(new TrackGrades(this.rows, id))
       this.questions.set(id, t)
     }
     return t
   }
 
   /** Adds a grade that comes after every grade the question has. */
-  private append(t: QuestionTrack, r: ReviewGrade): void {
-    t.grades.push(r)
+  private append(t: QuestionTrack, row: number): void {
+    const g = this.rows
+    const rating = g.rating(row)
+    t.grades.push(row)
     t.attempts++
-    t.ratingSum += r.rating
-    if (r.keyPointsTotal) {
-      t.keyPointsHit += r.keyPointsHit ?? 0
-      t.keyPointsTotal += r.keyPointsTotal
+    t.ratingSum += rating
+    const kp = g.keyPoints(row)
+    if (kp.total) {
+      t.keyPointsHit += kp.hit ?? 0
+      t.keyPointsTotal += kp.total
     }
-    if (r.overtime !== null) {
+    const overtime = g.overtime(row)
+    if (overtime !== null) {
       t.timed++
-      if (r.overtime) t.overtime++
+      if (overtime) t.overtime++
     }
-    if (!r.practice) {
-      t.firstKey ??= r.key
-      t.memory = step(t.memory, r.atMs, r.rating)
+    if (!g.practice(row)) {
+      if (t.first < 0) t.first = row
+      t.memory = step(t.memory, g.atMs(row), rating)
       t.due = null
     }
-    this.count(r, t.firstKey !== r.key, 1)
+    this.count(row, t.first !== row, 1)
   }
 
   /** Changes a question's grade list out of order: undoes its contributions and replays it. */
-  private replay(t: QuestionTrack, change: () => void): void {
-    for (const g of t.grades) this.count(g, t.firstKey !== g.key, -1)
-    change()
-    const grades = t.grades
-    Object.assign(t, emptyTrack(t.id))
-    for (const g of grades) this.append(t, g)
+  private replay(t: QuestionTrack, change: (rows: number[]) => number[]): void {
+    const before = t.grades.list()
+    for (const r of before) this.count(r, t.first !== r, -1)
+    const rows = change(before)
+    reset(t)
+    for (const r of rows) this.append(t, r)
     if (t.grades.length === 0) this.questions.delete(t.id)
   }
 
-  private count(r: ReviewGrade, review: boolean, sign: 1 | -1): void {
-    const k = r.at.length === 24 && r.at.endsWith('Z') ? r.at.slice(0, 10) : dayKey(r.atMs)
+  private count(row: number, review: boolean, sign: 1 | -1): void {
+    const g = this.rows
+    const k = this.dayKey(g.atMs(row))
     let d = this.days.get(k)
     if (!d) this.days.set(k, (d = { grades: 0, ratingSum: 0, usedMs: 0, reviews: 0, recalled: 0 }))
     d.grades += sign
-    d.ratingSum += sign * r.rating
-    d.usedMs += sign * (r.usedMs ?? 0)
-    if (review && !r.practice) {
+    d.ratingSum += sign * g.rating(row)
+    d.usedMs += sign * (g.usedMs(row) ?? 0)
+    if (review && !g.practice(row)) {
       d.reviews += sign
-      if (recalled(r.rating)) d.recalled += sign
+      if (recalled(g.rating(row))) d.recalled += sign
     }
     if (d.grades === 0) this.days.delete(k)
   }
-}
 
-function sameGrade(a: ReviewGrade, b: ReviewGrade): boolean {
-  return (
-    a.atMs === b.atMs &&
-    a.rating === b.rating &&
-    a.practice === b.practice &&
-    a.questionId === b.questionId &&
-    a.keyPointsHit === b.keyPointsHit
-  )
-}
-
-/** A question with no grades yet: what `track` starts from and what `replay` resets to. */
-function emptyTrack(id: string): QuestionTrack {
-  return {
-    id,
-    grades: [],
-    memory: null,
-    firstKey: null,
-    attempts: 0,
-    ratingSum: 0,
-    keyPointsHit: 0,
-    keyPointsTotal: 0,
-    overtime: 0,
-    timed: 0,
-    due: null
+  private dayKey(ms: number): string {
+    const n = dayNumber(ms)
+    let k = this.dayKeys.get(n)
+    if (k === undefined) this.dayKeys.set(n, (k = dayKey(ms)))
+    return k
   }
+}
+
+/** A question with no grades yet: what `track` starts from. */
+function emptyTrack(grades: TrackGrades): QuestionTrack {
+  return reset({ id: grades.questionId, grades } as QuestionTrack)
+}
+
+/** Forgets what a track's grades added up to (and the grades), before they are replayed. */
+function reset(t: QuestionTrack): QuestionTrack {
+  t.grades.clear()
+  t.memory = null
+  t.first = -1
+  t.attempts = t.ratingSum = t.keyPointsHit = t.keyPointsTotal = t.overtime = t.timed = 0
+  t.due = null
+  return t
 }

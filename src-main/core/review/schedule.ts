@@ -30,7 +30,7 @@ export function effectiveDue(index: ReviewIndex, t: QuestionTrack, ctx: ReviewCo
 
 /** The topics a question counts under: those of its latest grade (its snapshot). */
 export function topicsOf(t: QuestionTrack): string[] {
-  return t.grades[t.grades.length - 1]?.topics ?? []
+  return t.grades.last()?.topics ?? []
 }
 
 /** Questions due by the end of today, most overdue first. */

@@ -1,7 +1,7 @@
 import { pacer } from '../fs/pacer'
 import { forecast } from './forecast'
 import { homeSummary } from './home'
-import { ReviewIndex } from './review-index'
+import { ReviewIndex, type GradeFeed } from './review-index'
 import { isLeech } from './leeches'
 import { groupRows, questionRow, questionRows, type GroupKind, type QuestionRow } from './mastery'
 import type { ReviewContext } from './schedule'
@@ -23,7 +23,7 @@ export class ReviewService {
   private generation = 0
 
   constructor(
-    private readonly loadAll: () => Promise<ReviewGrade[]>,
+    private readonly loadAll: GradeFeed,
     private readonly context: () => ReviewContext
   ) {}
 
@@ -32,16 +32,18 @@ export class ReviewService {
     if (this.index) return Promise.resolve(this.index)
     if (!this.loading) {
       const gen = this.generation
-      this.loading = this.loadAll().then(async (grades) => {
-        const index = new ReviewIndex()
-        await index.rebuildInSlices(grades, pacer())
+      const index = new ReviewIndex()
+      this.loading = index.rebuildInSlices(this.loadAll, pacer()).then(() => {
         for (const g of this.pending) index.add(g)
         this.pending = []
-        if (gen === this.generation) this.index = index
-        this.loading = null
+        if (gen === this.generation) {
+          this.index = index
+          this.loading = null
+        }
         return index
       })
-      this.loading.catch(() => (this.loading = null))
+      const loading = this.loading
+      loading.catch(() => this.loading === loading && (this.loading = null))
     }
     return this.loading
   }

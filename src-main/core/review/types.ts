@@ -6,12 +6,11 @@ import type { Difficulty } from '../bank/types'
  * question snapshot), so that a question edited later still counts where it was graded.
  */
 export interface ReviewGrade {
-  /** `<sessionId>#<questionIndex>`: a re-grade of the same question in the same round replaces it. */
-  key: string
+  /** The round and the question's place in it: a re-grade of the same pair replaces the grade. */
   sessionId: string
+  questionIndex: number
   questionId: string
-  /** ISO time of the grade. */
-  at: string
+  /** When it was graded (ms since the epoch). */
   atMs: number
   rating: 1 | 2 | 3 | 4 | 5
   bankId: string

@@ -9,10 +9,9 @@ let n = 0
 export function grade(questionId: string, atDay: number, rating: ReviewGrade['rating'], extra: Partial<ReviewGrade> = {}): ReviewGrade {
   const atMs = day(atDay) + (n++ % 1000)
   return {
-    key: `s${n}#0`,
     sessionId: `s${n}`,
+    questionIndex: 0,
     questionId,
-    at: new Date(atMs).toISOString(),
     atMs,
     rating,
     bankId: 'bank',

@@ -56,4 +56,40 @@ describe('the review index', () => {
     expect(days.map((d) => d.grades)).toEqual([1, 1])
     expect(days.reduce((s, d) => s + d.reviews, 0)).toBe(0)
   })
+
+  it('keeps the last line read when a rebuild meets the same grade twice (a re-grade later in the log)', () => {
+    const all = history()
+    const regraded = { ...all[10], rating: 1 as const, atMs: all[10].atMs + 5000 }
+    const twice = new ReviewIndex()
+    twice.rebuild([...all, regraded])
+    const replaced = new ReviewIndex()
+    replaced.rebuild([...all.slice(0, 10), regraded, ...all.slice(11)])
+    expect(twice.snapshot()).toEqual(replaced.snapshot())
+    expect(twice.size).toBe(all.length)
+  })
+
+  it('builds from a feed in slices, resting between them, to the same state as a rebuild at once', async () => {
+    const all = history()
+    const full = new ReviewIndex()
+    full.rebuild(all)
+    let rests = 0
+    let calls = 0
+    const everyTenth = { due: () => ++calls % 10 === 0, rest: async () => void rests++ }
+    const sliced = new ReviewIndex()
+    await sliced.rebuildInSlices(async (each) => all.forEach(each), everyTenth)
+    expect(sliced.snapshot()).toEqual(full.snapshot())
+    expect(rests).toBeGreaterThan(0)
+  })
+
+  it('answers with each question’s latest bank, topics and difficulty, and its grades in time order', () => {
+    const idx = new ReviewIndex()
+    idx.rebuild([
+      grade('a', 3, 4, { topics: ['etcd'], bankId: 'new', difficulty: 'hard', keyPointsHit: 2, keyPointsTotal: 3 }),
+      grade('a', 1, 2, { topics: ['dns'], bankId: 'old', usedMs: null, overtime: null })
+    ])
+    const t = idx.questions.get('a')!
+    expect([t.grades.rating(0), t.grades.rating(1)]).toEqual([2, 4])
+    expect(t.grades.last()).toMatchObject({ questionId: 'a', topics: ['etcd'], bankId: 'new', difficulty: 'hard', keyPointsHit: 2 })
+    expect([t.keyPointsHit, t.keyPointsTotal, t.timed]).toEqual([2, 3, 1])
+  })
 })

@@ -9,11 +9,11 @@ describe('the review service', () => {
     let loads = 0
     let release: () => void = () => {}
     const service = new ReviewService(
-      async () => {
+      async (each) => {
         loads++
         const snapshot = [...log]
         await new Promise<void>((r) => (release = r))
-        return snapshot
+        snapshot.forEach(each)
       },
       () => ctx(1, [q('a', ['dns']), q('b', ['dns'])])
     )
