@@ -50,7 +50,7 @@ export function createReviewServices(deps: ReviewDeps) {
       interview: interview ? { dayMs: Date.parse(`${interview.date}T00:00:00Z`), topics: interview.topics } : null
     }
   }
-  const service = new ReviewService((each) => deps.history.eachLiveGrade((g) => each(fromAttempt(g, lookup))), context)
+  const service = new ReviewService((each, expect) => deps.history.eachLiveGrade((g) => each(fromAttempt(g, lookup)), expect), context)
   deps.history.onDurableRecord(({ record, state }) => {
     if (record.t !== 'grade') return
     for (const g of gradeRecords(state, record.i)) service.add(fromAttempt(g, lookup))

@@ -84,8 +84,9 @@ export class GradeState {
     return rows.map((r) => ({ ...this.table.record(r), ...texts.get(r) }))
   }
 
-  /** Every counted grade (no text), handed to `each` as it is read, in slices; returns how many. */
-  async live(each: (g: QuestionAttemptRecord) => void, pace: Pacer): Promise<number> {
+  /** Every counted grade (no text), handed to `each` as it is read, in slices; `expect` hears how many rows there are first. */
+  async live(each: (g: QuestionAttemptRecord) => void, pace: Pacer, expect?: (rows: number) => void): Promise<number> {
+    expect?.(this.table.rows)
     let n = 0
     for (let row = 0; row < this.table.rows; row++) {
       if (this.table.counts(row)) {

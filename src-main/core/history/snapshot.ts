@@ -71,7 +71,7 @@ export async function readSnapshot(file: string, pace: Pacer): Promise<SnapshotR
   const read = await readFrame<Head, Line>(file, SNAPSHOT_VERSION, pace, (l, head) => {
     if (!started) {
       started = true
-      table.restore(GradeTable.allocate(head.rows + (head.rows >> 2) + 1024), head.rows, new Uint8Array(0)) // room to grow without a copy
+      table.restore(GradeTable.allocate(head.rows + GradeTable.headroom(head.rows)), head.rows, new Uint8Array(0))
       index.totalLength = head.total
       index.documents = head.documents
     }

@@ -193,13 +193,14 @@ export class HistoryStore implements SessionLog {
    * Every grade of the sessions in history (deleted ones left out), without drafts and notes: the
    * review's cold build. Two turns of the queue: the summaries first, so a History request made
    * meanwhile is answered before the (larger) grade log is read. Read in slices, each grade handed
-   * to `each` as it is read (no list of two million grades); returns how many.
+   * to `each` as it is read (no list of two million grades); returns how many. `expect` first hears
+   * how many there are at most.
    */
-  async eachLiveGrade(each: (g: QuestionAttemptRecord) => void): Promise<number> {
+  async eachLiveGrade(each: (g: QuestionAttemptRecord) => void, expect?: (n: number) => void): Promise<number> {
     await this.serial(() => this.index())
     return this.serial(async () => {
       await this.index()
-      return (await this.indexes.loadGrades()).live(each, pacer(this.clock))
+      return (await this.indexes.loadGrades()).live(each, pacer(this.clock), expect)
     })
   }
 

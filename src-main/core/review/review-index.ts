@@ -33,8 +33,11 @@ export interface DayBucket {
   recalled: number
 }
 
-/** Feeds grades one by one: the history store's reader, in slices of its own. */
-export type GradeFeed = (each: (g: ReviewGrade) => void) => Promise<unknown>
+/**
+ * Feeds grades one by one: the history store's reader, in slices of its own. It may say first how
+ * many grades at most are coming (`expect`), so that their columns are made once at their size.
+ */
+export type GradeFeed = (each: (g: ReviewGrade) => void, expect: (n: number) => void) => Promise<unknown>
 
 /**
  * The review state: per-question FSRS memory and figures, per-day activity. Fed by grade records;
@@ -66,7 +69,10 @@ export class ReviewIndex {
    */
   async rebuildInSlices(feed: GradeFeed, pace: Pacer): Promise<void> {
     this.clear()
-    await feed((r) => this.stage(r))
+    await feed(
+      (r) => this.stage(r),
+      (n) => this.rows.reserve(n)
+    )
     for (const _ of this.settling()) if (pace.due()) await pace.rest()
     this.version++
   }
@@ -140,6 +146,7 @@ export class ReviewIndex {
         this.append(t, r)
         if ((++n & 0x1ff) === 0) yield
       }
+      t.grades.fit()
     }
   }
 

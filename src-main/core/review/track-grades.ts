@@ -46,6 +46,11 @@ export class TrackGrades {
     return Array.from(this.rows.subarray(0, this.length))
   }
 
+  /** Gives back the room left by doubling (a rebuild knows each question's count). */
+  fit(): void {
+    if (this.rows.length > this.length + 4) this.rows = this.rows.slice(0, Math.max(4, this.length))
+  }
+
   clear(): void {
     this.length = 0
   }
