@@ -9,6 +9,7 @@ import { pacer } from '../src-main/core/fs/pacer'
 import { decodeRecord } from '../src-main/core/fs/records'
 import type { QuestionAttemptRecord } from '../src-main/core/history/types'
 import { fromAttempt } from '../src-main/core/review/from-log'
+import { gradesLoad } from '../src-main/core/review/grade-rows'
 import { ReviewIndex } from '../src-main/core/review/review-index'
 import type { ReviewContext } from '../src-main/core/review/schedule'
 import { ReviewService } from '../src-main/core/review/service'
@@ -35,13 +36,13 @@ export async function benchReview(dataDir: string, banks: Bank[]): Promise<Revie
   // Both sides stream the grade log line by line (at 100k sessions it is larger than a string may be).
   const log = join(dataDir, 'history', 'grades.jsonl')
   const build = async (): Promise<ReviewIndex> => {
+    const grades: ReviewGrade[] = []
+    for await (const { text } of readLines(log)) {
+      const d = decodeRecord<{ k: string } & QuestionAttemptRecord>(text)
+      if (d.ok && d.value.k === 'g') grades.push(fromAttempt(d.value, (id) => byId.get(id)))
+    }
     const index = new ReviewIndex()
-    await index.rebuildInSlices(async (each) => {
-      for await (const { text } of readLines(log)) {
-        const d = decodeRecord<{ k: string } & QuestionAttemptRecord>(text)
-        if (d.ok && d.value.k === 'g') each(fromAttempt(d.value, (id) => byId.get(id)))
-      }
-    }, pacer())
+    await index.rebuildInSlices(gradesLoad(grades), pacer())
     return index
   }
   const parse = async (): Promise<number> => {
@@ -75,7 +76,7 @@ export async function benchReview(dataDir: string, banks: Bank[]): Promise<Revie
     })
   )
   const service = new ReviewService(
-    async () => undefined,
+    async () => gradesLoad([]),
     () => ctx
   )
   ;(service as unknown as { index: ReviewIndex }).index = index
@@ -83,7 +84,7 @@ export async function benchReview(dataDir: string, banks: Bank[]): Promise<Revie
   const stats = await time(30, () => service.statistics())
   const interview = { dayMs: Math.floor(ctx.nowMs / 86_400_000 + 30) * 86_400_000, topics: [] }
   const withInterview = new ReviewService(
-    async () => undefined,
+    async () => gradesLoad([]),
     () => ({ ...ctx, interview })
   )
   ;(withInterview as unknown as { index: ReviewIndex }).index = index

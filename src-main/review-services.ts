@@ -3,7 +3,7 @@
  * and round start that first turns a drill source into question ids. Imports nothing from electron.
  * The hooks into grades: each grade record once it is durable (`history.onDurableRecord`, the grade
  * line built from the round's snapshot), a reset on bulk changes (`history.onBulkChange`), and the
- * cold build from the grade log (`history.eachLiveGrade`).
+ * cold build from the grade log (`history.liveRows`, read in place).
  */
 import type { Bank } from './core/bank/types'
 import type { HistoryStore } from './core/history/store'
@@ -50,7 +50,10 @@ export function createReviewServices(deps: ReviewDeps) {
       interview: interview ? { dayMs: Date.parse(`${interview.date}T00:00:00Z`), topics: interview.topics } : null
     }
   }
-  const service = new ReviewService((each, expect) => deps.history.eachLiveGrade((g) => each(fromAttempt(g, lookup)), expect), context)
+  const service = new ReviewService(async () => {
+    const { reader, rows } = await deps.history.liveRows()
+    return { source: reader, rows, catalogue: lookup }
+  }, context)
   deps.history.onDurableRecord(({ record, state }) => {
     if (record.t !== 'grade') return
     for (const g of gradeRecords(state, record.i)) service.add(fromAttempt(g, lookup))

@@ -84,18 +84,15 @@ export class GradeState {
     return rows.map((r) => ({ ...this.table.record(r), ...texts.get(r) }))
   }
 
-  /** Every counted grade (no text), handed to `each` as it is read, in slices; `expect` hears how many rows there are first. */
-  async live(each: (g: QuestionAttemptRecord) => void, pace: Pacer, expect?: (rows: number) => void): Promise<number> {
-    expect?.(this.table.rows)
+  /** The rows of every counted grade (the review's cold build reads them in place), in slices. */
+  async liveRows(pace: Pacer): Promise<Int32Array> {
+    const out = new Int32Array(this.table.rows)
     let n = 0
     for (let row = 0; row < this.table.rows; row++) {
-      if (this.table.counts(row)) {
-        each(this.table.record(row))
-        n++
-      }
-      if ((row & 0xff) === 0 && pace.due()) await pace.rest()
+      if (this.table.counts(row)) out[n++] = row
+      if ((row & 0xfff) === 0 && pace.due()) await pace.rest()
     }
-    return n
+    return out.slice(0, n)
   }
 
   /** Marks which sessions history lists. */

@@ -2,11 +2,12 @@ import { Interner } from './interner'
 import { Ends, grow } from './row-links'
 import type { QuestionAttemptRecord } from './types'
 
-const DIFFICULTY = ['', 'easy', 'medium', 'hard'] as const
-const UNKNOWN8 = 255
-const UNKNOWN32 = 0xffffffff
+/** How the columns write what a line may leave out, and the flags (grade-reader.ts reads them too). */
+export const DIFFICULTY = ['', 'easy', 'medium', 'hard'] as const
+export const UNKNOWN8 = 255
+export const UNKNOWN32 = 0xffffffff
 const ms32 = (ms: number | undefined): number => (ms === undefined ? UNKNOWN32 : Math.min(UNKNOWN32 - 1, Math.max(0, Math.round(ms))))
-const PRACTICE = 1
+export const PRACTICE = 1
 const SUPERSEDED = 2
 
 /** The columns of the table, each a typed array; the names are the snapshot's too. */
@@ -121,6 +122,11 @@ export class GradeTable {
     const out: number[] = []
     for (let r = from; r >= 0; r = next[r]) out.push(r)
     return out
+  }
+
+  /** A topic list by its number (as `cols.topics` names it). */
+  topicList(n: number): string[] {
+    return this.topicArrays[n]
   }
 
   /** A row as a grade record; draft and note are empty (they stay in the grade log on disk). */

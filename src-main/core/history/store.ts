@@ -5,6 +5,7 @@ import { pacer, realPacerClock, type PacerClock } from '../fs/pacer'
 import { serialQueue } from '../serial'
 import type { SessionLog } from '../session/log'
 import type { RoundState, SessionRecord, StartRecord } from '../session/types'
+import { GradeReader } from './grade-reader'
 import { HistoryIndexes } from './indexes'
 import { Observers, type DurableRecord } from './observers'
 import { errorText, ProblemLog } from './problems'
@@ -191,24 +192,23 @@ export class HistoryStore implements SessionLog {
 
   /**
    * Every grade of the sessions in history (deleted ones left out), without drafts and notes: the
-   * review's cold build. Two turns of the queue: the summaries first, so a History request made
-   * meanwhile is answered before the (larger) grade log is read. Read in slices, each grade handed
-   * to `each` as it is read (no list of two million grades); returns how many. `expect` first hears
-   * how many there are at most.
+   * review's cold build, which reads them in place (`reader`, field by field) by the row numbers of
+   * `rows`. Two turns of the queue: the summaries first, so a History request made meanwhile is
+   * answered before the (larger) grade log is read.
    */
-  async eachLiveGrade(each: (g: QuestionAttemptRecord) => void, expect?: (n: number) => void): Promise<number> {
+  async liveRows(): Promise<{ reader: GradeReader; rows: Int32Array }> {
     await this.serial(() => this.index())
     return this.serial(async () => {
       await this.index()
-      return (await this.indexes.loadGrades()).live(each, pacer(this.clock), expect)
+      const grades = await this.indexes.loadGrades()
+      return { reader: new GradeReader(grades.table), rows: await grades.liveRows(pacer(this.clock)) }
     })
   }
 
-  /** The same grades as a list (small histories, tests). */
+  /** The same grades as records (small histories, tests). */
   async liveGrades(): Promise<QuestionAttemptRecord[]> {
-    const out: QuestionAttemptRecord[] = []
-    await this.eachLiveGrade((g) => out.push(g))
-    return out
+    const { reader, rows } = await this.liveRows()
+    return Array.from(rows, (r) => reader.record(r))
   }
 
   /** Reads the indexes ahead of the first History visit or search; start-up does not wait for it. */

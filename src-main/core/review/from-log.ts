@@ -1,4 +1,5 @@
 import type { QuestionAttemptRecord } from '../history/types'
+import type { GradeContext } from './grade-source'
 import type { CatalogueQuestion, ReviewGrade } from './types'
 
 /**
@@ -8,20 +9,31 @@ import type { CatalogueQuestion, ReviewGrade } from './types'
  * banks describe it now, with the unknown figures left out (null), never guessed.
  */
 export function fromAttempt(r: QuestionAttemptRecord, catalogue: (id: string) => CatalogueQuestion | undefined): ReviewGrade {
-  const now = r.topics ? undefined : catalogue(r.questionId)
   return {
     sessionId: r.sessionId,
     questionIndex: r.questionIndex,
     questionId: r.questionId,
     atMs: Date.parse(r.at),
     rating: r.rating as ReviewGrade['rating'],
-    bankId: r.bankId ?? now?.bankId ?? '',
-    topics: r.topics ?? now?.topics ?? [],
-    difficulty: r.difficulty ?? now?.difficulty ?? 'medium',
+    ...fullContext(r, r.questionId, catalogue),
     keyPointsHit: r.keyPointsHit ?? null,
     keyPointsTotal: r.keyPointsTotal ?? null,
     usedMs: r.usedMs ?? null,
     overtime: r.overtimeMs === undefined ? null : r.overtimeMs > 0,
     practice: r.practice === true
+  }
+}
+
+/** A grade's bank, topics and difficulty; a line without topics (older) takes the question's as the banks have it now. */
+export function fullContext(
+  r: Partial<GradeContext>,
+  questionId: string,
+  catalogue: (id: string) => CatalogueQuestion | undefined
+): GradeContext {
+  const now = r.topics ? undefined : catalogue(questionId)
+  return {
+    bankId: r.bankId ?? now?.bankId ?? '',
+    topics: r.topics ?? now?.topics ?? [],
+    difficulty: r.difficulty ?? now?.difficulty ?? 'medium'
   }
 }

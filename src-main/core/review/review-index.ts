@@ -1,7 +1,8 @@
 import type { Pacer } from '../fs/pacer'
 import { recalled } from './grade-map'
 import { dueMs, step, type Memory } from './memory'
-import { GradeRows } from './grade-rows'
+import type { GradeLoad } from './grade-source'
+import { IndexRows } from './index-rows'
 import { TrackGrades } from './track-grades'
 import { dayKey, dayNumber, type ReviewGrade } from './types'
 
@@ -12,8 +13,8 @@ export interface QuestionTrack {
   grades: TrackGrades
   /** FSRS state from the non-practice grades; null when only practised (or never graded). */
   memory: Memory | null
-  /** The row of the first scheduled grade (-1: none yet): later ones are reviews (for true retention). */
-  first: number
+  /** The row of the first scheduled grade (null: none yet): later ones are reviews (for true retention). */
+  first: number | null
   attempts: number
   ratingSum: number
   keyPointsHit: number
@@ -34,20 +35,15 @@ export interface DayBucket {
 }
 
 /**
- * Feeds grades one by one: the history store's reader, in slices of its own. It may say first how
- * many grades at most are coming (`expect`), so that their columns are made once at their size.
- */
-export type GradeFeed = (each: (g: ReviewGrade) => void, expect: (n: number) => void) => Promise<unknown>
-
-/**
  * The review state: per-question FSRS memory and figures, per-day activity. Fed by grade records;
  * `rebuild(all)` and `add(one)` after another give the same state (tested), so it can be kept up to
  * date as grades arrive and thrown away and rebuilt whenever history changes in bulk. The grades
- * themselves are kept as rows of typed columns (`GradeRows`), not objects: at 100k sessions (two
- * million grades) that is ~50 MB where objects took over 600 MB (issue #12).
+ * themselves are rows (`IndexRows`), not objects: those of the cold build are the history's grade
+ * table's, read in place, so at 100k sessions (two million grades) the index holds 4 bytes a grade
+ * where objects took over 600 MB (issue #12).
  */
 export class ReviewIndex {
-  private rows = new GradeRows()
+  private rows = new IndexRows()
   readonly questions = new Map<string, QuestionTrack>()
   readonly days = new Map<string, DayBucket>()
   private readonly dayKeys = new Map<number, string>()
@@ -56,23 +52,24 @@ export class ReviewIndex {
 
   rebuild(records: Iterable<ReviewGrade>): void {
     this.clear()
-    for (const r of records) this.stage(r)
+    for (const r of records) if (Number.isFinite(r.atMs)) this.stage(this.rows.push(r))
     const steps = this.settling()
     while (!steps.next().done);
     this.version++
   }
 
   /**
-   * The same rebuild in slices (issue #12): grades are taken as the feed reads them (no list of two
-   * million objects), then each question's grades are sorted and replayed through FSRS, resting
+   * The same rebuild in slices, from rows of a source read in place (issue #12: the history's grade
+   * table; no object per grade): each question's rows are sorted and replayed through FSRS, resting
    * whenever `pace` says the slice is spent.
    */
-  async rebuildInSlices(feed: GradeFeed, pace: Pacer): Promise<void> {
-    this.clear()
-    await feed(
-      (r) => this.stage(r),
-      (n) => this.rows.reserve(n)
-    )
+  async rebuildInSlices(load: GradeLoad, pace: Pacer): Promise<void> {
+    this.clear(load)
+    const { rows } = load
+    for (let i = 0; i < rows.length; i++) {
+      if (Number.isFinite(this.rows.atMs(rows[i]))) this.stage(rows[i])
+      if ((i & 0xfff) === 0 && pace.due()) await pace.rest()
+    }
     for (const _ of this.settling()) if (pace.due()) await pace.rest()
     this.version++
   }
@@ -114,21 +111,21 @@ export class ReviewIndex {
     return {
       questions: sortObj(this.questions).map(([id, t]) => [
         id,
-        { ...t, due: this.dueOf(t), grades: keys(t), first: t.first < 0 ? null : this.rows.key(t.first) }
+        { ...t, due: this.dueOf(t), grades: keys(t), first: t.first === null ? null : this.rows.key(t.first) }
       ]),
       days: sortObj(this.days)
     }
   }
 
-  private clear(): void {
-    this.rows = new GradeRows()
+  private clear(load?: GradeLoad): void {
+    this.rows = new IndexRows(load)
     this.questions.clear()
     this.days.clear()
   }
 
-  /** A grade of a rebuild: kept under its question, replayed once all are in. */
-  private stage(r: ReviewGrade): void {
-    if (Number.isFinite(r.atMs)) this.track(r.questionId).grades.push(this.rows.push(r))
+  /** A row of a rebuild: kept under its question, replayed once all are in. */
+  private stage(row: number): void {
+    this.track(this.rows.questionId(row)).grades.push(row)
   }
 
   /** Each question of a rebuild: repeats dropped (the last line read wins), sorted, replayed; yields every 512 grades. */
@@ -166,10 +163,10 @@ export class ReviewIndex {
     t.grades.push(row)
     t.attempts++
     t.ratingSum += rating
-    const kp = g.keyPoints(row)
-    if (kp.total) {
-      t.keyPointsHit += kp.hit ?? 0
-      t.keyPointsTotal += kp.total
+    const total = g.keyPointsTotal(row)
+    if (total) {
+      t.keyPointsHit += g.keyPointsHit(row) ?? 0
+      t.keyPointsTotal += total
     }
     const overtime = g.overtime(row)
     if (overtime !== null) {
@@ -177,7 +174,7 @@ export class ReviewIndex {
       if (overtime) t.overtime++
     }
     if (!g.practice(row)) {
-      if (t.first < 0) t.first = row
+      t.first ??= row
       t.memory = step(t.memory, g.atMs(row), rating)
       t.due = null
     }
@@ -226,7 +223,7 @@ function emptyTrack(grades: TrackGrades): QuestionTrack {
 function reset(t: QuestionTrack): QuestionTrack {
   t.grades.clear()
   t.memory = null
-  t.first = -1
+  t.first = null
   t.attempts = t.ratingSum = t.keyPointsHit = t.keyPointsTotal = t.overtime = t.timed = 0
   t.due = null
   return t

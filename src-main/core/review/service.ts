@@ -1,7 +1,8 @@
 import { pacer } from '../fs/pacer'
 import { forecast } from './forecast'
 import { homeSummary } from './home'
-import { ReviewIndex, type GradeFeed } from './review-index'
+import type { GradeLoad } from './grade-source'
+import { ReviewIndex } from './review-index'
 import { isLeech } from './leeches'
 import { groupRows, questionRow, questionRows, type GroupKind, type QuestionRow } from './mastery'
 import type { ReviewContext } from './schedule'
@@ -23,7 +24,7 @@ export class ReviewService {
   private generation = 0
 
   constructor(
-    private readonly loadAll: GradeFeed,
+    private readonly loadAll: () => Promise<GradeLoad>,
     private readonly context: () => ReviewContext
   ) {}
 
@@ -33,15 +34,17 @@ export class ReviewService {
     if (!this.loading) {
       const gen = this.generation
       const index = new ReviewIndex()
-      this.loading = index.rebuildInSlices(this.loadAll, pacer()).then(() => {
-        for (const g of this.pending) index.add(g)
-        this.pending = []
-        if (gen === this.generation) {
-          this.index = index
-          this.loading = null
-        }
-        return index
-      })
+      this.loading = this.loadAll()
+        .then((load) => index.rebuildInSlices(load, pacer()))
+        .then(() => {
+          for (const g of this.pending) index.add(g)
+          this.pending = []
+          if (gen === this.generation) {
+            this.index = index
+            this.loading = null
+          }
+          return index
+        })
       const loading = this.loading
       loading.catch(() => this.loading === loading && (this.loading = null))
     }

@@ -1,4 +1,4 @@
-import type { GradeRows } from './grade-rows'
+import type { IndexRows } from './index-rows'
 import type { ReviewGrade } from './types'
 
 /**
@@ -10,7 +10,7 @@ export class TrackGrades {
   length = 0
 
   constructor(
-    private readonly all: GradeRows,
+    private readonly all: IndexRows,
     readonly questionId: string
   ) {}
 
@@ -29,7 +29,7 @@ export class TrackGrades {
 
   /** The latest grade whole: its bank, topics and difficulty are where the question counts now. */
   last(): ReviewGrade | undefined {
-    return this.length ? this.all.grade(this.rows[this.length - 1], this.questionId) : undefined
+    return this.length ? this.all.grade(this.rows[this.length - 1]) : undefined
   }
 
   push(row: number): void {

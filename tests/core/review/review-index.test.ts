@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { gradesLoad } from '../../../src-main/core/review/grade-rows'
 import { ReviewIndex } from '../../../src-main/core/review/review-index'
 import type { ReviewGrade } from '../../../src-main/core/review/types'
 import { grade } from './helpers'
@@ -76,7 +77,7 @@ describe('the review index', () => {
     let calls = 0
     const everyTenth = { due: () => ++calls % 10 === 0, rest: async () => void rests++ }
     const sliced = new ReviewIndex()
-    await sliced.rebuildInSlices(async (each) => all.forEach(each), everyTenth)
+    await sliced.rebuildInSlices(gradesLoad(all), everyTenth)
     expect(sliced.snapshot()).toEqual(full.snapshot())
     expect(rests).toBeGreaterThan(0)
   })

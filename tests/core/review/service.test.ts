@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { gradesLoad } from '../../../src-main/core/review/grade-rows'
 import { ReviewService } from '../../../src-main/core/review/service'
 import type { ReviewGrade } from '../../../src-main/core/review/types'
 import { ctx, grade, q } from './helpers'
@@ -9,11 +10,11 @@ describe('the review service', () => {
     let loads = 0
     let release: () => void = () => {}
     const service = new ReviewService(
-      async (each) => {
+      async () => {
         loads++
         const snapshot = [...log]
         await new Promise<void>((r) => (release = r))
-        snapshot.forEach(each)
+        return gradesLoad(snapshot)
       },
       () => ctx(1, [q('a', ['dns']), q('b', ['dns'])])
     )
