@@ -42,7 +42,7 @@ export async function benchHistory(input: HistoryBenchInput): Promise<Row[]> {
   })
   // The cold and clock rows run in a fresh child process, before this one holds the baselines' arrays
   // and the warm store (about 1.5 GB at 100k sessions), whose garbage collections would land in them.
-  const cold = await runCold({ ...input })
+  const cold = await runCold(input)
   rows.push(...cold.groups.load, ...cold.groups.page)
   progress("history: plain streaming load (the warm rows' baseline data)")
   const plain = await loadPlain(H)
