@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { historyQuery } from '../src-main/core/history/query'
 import { loadPlain, plainPage, scanSearch } from './bench-history-baselines'
 import type { HistoryBench } from './bench-history-context'
-import { stats, type Stats } from './bench-stats'
+import { progress, stats, type Stats } from './bench-stats'
 import { loopDelayDuring } from './bench-stall'
 
 type Timed = { ms: number; delay: Stats }
@@ -27,6 +27,10 @@ export async function coldLoadRows(ctx: HistoryBench): Promise<void> {
       const r = await loopDelayDuring(coldLoad) // the loaded store is dropped here
       gc()
       const b = await loopDelayDuring(() => loadPlain(H))
+      // Each load's own figures on stderr: one noisy load on a shared machine shows as one line, not a trend.
+      progress(
+        `  load ${i + 1}: ${r.ms.toFixed(0)} ms, stall ${r.delay.max.toFixed(1)} ms; plain ${b.ms.toFixed(0)} ms, stall ${b.delay.max.toFixed(1)} ms`
+      )
       loads.push(r.ms)
       base.push(b.ms)
       if (!worst || r.delay.max > worst.delay.max) worst = r
