@@ -7,31 +7,14 @@
 import { existsSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { loadPlain, readSessionFile } from './bench-history-baselines'
-import { seeded, type HistoryBench } from './bench-history-context'
+import { loadPlain, readSomeSessionFiles } from './bench-history-baselines'
+import type { HistoryBench } from './bench-history-context'
 import { stats, type Stats } from './bench-stats'
-import { bareTimer, engineTimer, latenessDuring, loopDelayDuring } from './bench-stall'
+import { bareTimer, engineTimer, latenessDuring } from './bench-stall'
 
 /** The rebuild's baseline reads session files for at most this long, then scales to all of them. */
 const READ_BUDGET_MS = 60_000
 
-/** Reads session files in a seeded random order until all are read or the budget is spent. */
-async function readSome(H: string, ids: string[], budgetMs: number): Promise<{ read: number; perFile: number; delay: Stats }> {
-  const order = [...ids]
-  const pick = seeded(13)
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(pick() * (i + 1))
-    ;[order[i], order[j]] = [order[j], order[i]]
-  }
-  let read = 0
-  const r = await loopDelayDuring(async () => {
-    const start = performance.now()
-    while (read < order.length && performance.now() - start < budgetMs) await readSessionFile(H, order[read++])
-  })
-  return { read, perFile: r.ms / Math.max(1, read), delay: r.delay }
-}
-
-/** Run in the cold child (scripts/bench-history-cold-child.ts), the heap collected before each load. */
 export async function expiryRows(ctx: HistoryBench): Promise<void> {
   const { H, banks, large, gc, rows, coldLoad, measure } = ctx
   await measure('expiry lateness during a cold history load', 'p99 ≤ 2× baseline', async () => {
@@ -114,7 +97,7 @@ export async function clockRows(ctx: HistoryBench): Promise<void> {
         else renameSync(`${f}.bench-aside`, f)
     }
     const d: Stats = { n: r.n, p50: r.p50, p95: r.n >= 100 ? r.p95 : undefined, p99: r.n >= 1000 ? r.p99 : undefined, max: r.max }
-    const b = await readSome(H, sessionIds, READ_BUDGET_MS)
+    const b = await readSomeSessionFiles(H, sessionIds, READ_BUDGET_MS)
     const name = `rebuild of the derived indexes from ${sessions} session files (child process)`
     const all = b.read === sessionIds.length
     const what = all ? 'every session file' : `${b.read} random session files (of ${sessionIds.length})`

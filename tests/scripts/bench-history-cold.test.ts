@@ -5,16 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadBankLibrary } from '../../src-main/core/bank/library'
 import type { Bank } from '../../src-main/core/bank/types'
 import { decodeResult, encodeResult } from '../../scripts/bench-child'
+import { readSomeSessionFiles } from '../../scripts/bench-history-baselines'
 import { runCold } from '../../scripts/bench-history-cold-run'
 import { generateHistory } from '../../scripts/synthetic-history'
 
 const CONTENT = join(import.meta.dirname, '../../content/banks')
 let root = ''
 let banks: Bank[] = []
+let ids: string[] = []
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'idrill-bench-cold-'))
   banks = (await loadBankLibrary(CONTENT)).banks
-  await generateHistory(join(root, 'data'), banks, { sessions: 30, questionsPerSession: 4, end: new Date('2026-01-01T00:00:00Z') })
+  ids = (await generateHistory(join(root, 'data'), banks, { sessions: 30, questionsPerSession: 4, end: new Date('2026-01-01T00:00:00Z') }))
+    .sessionIds
 })
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
@@ -61,4 +64,14 @@ describe('the cold rows of the history bench, in a child process', () => {
       expect(rows[0].error).toMatch(/cold child process: did not finish within 0 s \(stopped\)/)
     }
   }, 20_000)
+
+  it("reads every session file for the rebuild's baseline when time allows, else at least one to scale from", async () => {
+    const H = join(root, 'data', 'history')
+    const all = await readSomeSessionFiles(H, ids, 60_000)
+    expect(all.read).toBe(30)
+    expect(all.perFile).toBeGreaterThan(0)
+    const one = await readSomeSessionFiles(H, ids, 0)
+    expect(one.read).toBe(1)
+    expect(one.perFile).toBeGreaterThan(0)
+  })
 })
