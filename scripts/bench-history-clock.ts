@@ -100,7 +100,9 @@ export async function clockRows(ctx: HistoryBench): Promise<void> {
     const b = await readSomeSessionFiles(H, sessionIds, READ_BUDGET_MS)
     const name = `rebuild of the derived indexes from ${sessions} session files (child process)`
     const all = b.read === sessionIds.length
-    const what = all ? 'every session file' : `${b.read} random session files (of ${sessionIds.length})`
+    const what = all
+      ? 'every session file'
+      : `${b.read.toLocaleString('en-US')} random session files (of ${sessionIds.length.toLocaleString('en-US')})`
     const baseName = `readFile + decode of ${what}${all ? '' : `, scaled to all (${b.perFile.toFixed(2)} ms a file × ${sessionIds.length})`}`
     const base = b.perFile * sessionIds.length
     rows.push({ ...row(name, { n: 1, p50: r.ms, max: r.ms }, baseName, base, '', Infinity), pass: true })
