@@ -8,6 +8,9 @@ import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { decodeRecord, decodeRecords } from '../src-main/core/fs/records'
+import { seeded } from './bench-history-context'
+import type { Stats } from './bench-stats'
+import { loopDelayDuring } from './bench-stall'
 import type { HistoryQuery, QuestionAttemptRecord, SessionSummary } from '../src-main/core/history/types'
 
 /**
@@ -126,3 +129,28 @@ export function plainAttempts(grades: PlainGrade[], questionId: string, live: Se
 export async function readSessionFile(historyDir: string, id: string): Promise<number> {
   return decodeRecords(await readFile(join(historyDir, 'sessions', `${id}.jsonl`), 'utf8')).records.length
 }
+
+/**
+ * Session files read in a seeded random order (as readSessionFile) until all are read or the time
+ * budget is spent (at least one): how many, the time per file and the loop's delays meanwhile.
+ */
+export async function readSomeSessionFiles(
+  H: string,
+  ids: string[],
+  budgetMs: number
+): Promise<{ read: number; perFile: number; delay: Stats }> {
+  const order = [...ids]
+  const pick = seeded(13)
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(pick() * (i + 1))
+    ;[order[i], order[j]] = [order[j], order[i]]
+  }
+  let read = 0
+  const r = await loopDelayDuring(async () => {
+    const start = performance.now()
+    while (read < order.length && (read === 0 || performance.now() - start < budgetMs)) await readSessionFile(H, order[read++])
+  })
+  return { read, perFile: r.ms / Math.max(1, read), delay: r.delay }
+}
+
+/** Run in the cold child (scripts/bench-history-cold-child.ts), the heap collected before each load. */

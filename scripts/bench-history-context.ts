@@ -1,17 +1,14 @@
 /**
  * What the history rows of the bench share (issue #12): the folder, how many samples a size allows,
- * the content lookup, fresh and cold-loaded stores, the warm store, the row builders and the child
- * process runner (scripts/bench-history-probe.ts).
+ * the content lookup, fresh and cold-loaded stores, the warm store, the row builders and the probe
+ * child process (scripts/bench-history-probe.ts).
  */
-import { execFile } from 'node:child_process'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import type { Bank } from '../src-main/core/bank/types'
 import { HistoryStore } from '../src-main/core/history/store'
 import type { ContentLookup } from '../src-main/core/history/types'
+import { runChild } from './bench-child'
 import { failedRow, progress, tail, type Row, type SampleOptions, type Stats } from './bench-stats'
-
-const run = promisify(execFile)
 
 export interface HistoryBenchInput {
   dataDir: string
@@ -44,6 +41,8 @@ export interface HistoryBench extends HistoryBenchInput {
   /** The store the warm rows use; throws the error of its load when it could not load. */
   warmStore(): HistoryStore
   child<T>(mode: string, timeoutMs?: number): Promise<T>
+  /** A full garbage collection where Node runs with --expose-gc (the cold child), else nothing. */
+  gc(): void
   /** Runs one measure; a throw becomes a failed row. */
   measure(name: string, goal: string, fn: () => Promise<void>): Promise<void>
   row(name: string, s: Stats, baselineName: string, baseline: number, goal: string, limit: number, note?: string): Row
@@ -95,19 +94,9 @@ export function historyBench(input: HistoryBenchInput): HistoryBench {
     return store
   }
   /** Runs scripts/bench-history-probe.ts in a child process and returns its JSON line. */
-  const child = async <T>(mode: string, timeoutMs = 0): Promise<T> => {
-    const script = join(import.meta.dirname, 'bench-history-probe.ts')
-    const args = ['--expose-gc', '--import', 'tsx', script, dataDir, mode]
-    const { stdout } = await run(process.execPath, args, { maxBuffer: 1 << 20, timeout: timeoutMs }).catch(
-      (e: { stderr?: string; message: string; killed?: boolean }) => {
-        if (e.killed) throw new Error(`did not finish within ${Math.round(timeoutMs / 1000)} s (stopped)`)
-        // The error line of the child's stack trace (its last line is only Node's version).
-        const lines = (e.stderr || e.message).split('\n').filter((l) => l.trim() && !/^\s+at /.test(l))
-        throw new Error(`child process failed: ${lines.filter((l) => /\w*Error\b/.test(l)).pop() ?? lines.pop()}`)
-      }
-    )
-    return JSON.parse(stdout.trim().split('\n').pop()!) as T
-  }
+  const child = <T>(mode: string, timeoutMs = 0): Promise<T> =>
+    runChild<T>(join(import.meta.dirname, 'bench-history-probe.ts'), [dataDir, mode], timeoutMs)
+  const gc = (globalThis as { gc?: () => void }).gc ?? ((): void => undefined)
   const measure = async (name: string, goal: string, fn: () => Promise<void>): Promise<void> => {
     progress(`history: ${name}`)
     try {
@@ -141,5 +130,5 @@ export function historyBench(input: HistoryBenchInput): HistoryBench {
     note: `loop sampled every 1 ms over ${(ms / 1000).toFixed(1)} s`
   })
 
-  return { ...input, H, large, coldN, warm, rows, lookup, fresh, coldLoad, loaded, loadWarm, warmStore, child, measure, row, stallRow }
+  return { ...input, H, large, coldN, warm, rows, lookup, fresh, coldLoad, loaded, loadWarm, warmStore, child, gc, measure, row, stallRow }
 }

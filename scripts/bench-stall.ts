@@ -91,6 +91,8 @@ export interface LoadPlan {
   minSamples: number
   maxLoads: number
   budgetMs: number
+  /** Runs before each load, outside the measured window (the cold child collects garbage here). */
+  before?: () => void
 }
 
 /**
@@ -107,6 +109,7 @@ export async function latenessDuring(load: () => Promise<unknown>, probe: TimerP
     loads < plan.maxLoads && (loads === 0 || (out.length < plan.minSamples && performance.now() - start < plan.budgetMs));
     loads++
   ) {
+    plan.before?.()
     let end = Infinity
     let done: Promise<unknown> | null = null
     while (end === Infinity) {
