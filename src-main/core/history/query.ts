@@ -43,10 +43,24 @@ function tableOrds(list: SummaryList, table: GradeTable): Int32Array {
   return ords
 }
 
-/** Builds what the first search needs (question texts indexed, slots matched to grades) ahead of it. */
-export async function prepareSearch(list: SummaryList, table: GradeTable, questions: QuestionTexts, lookup: ContentLookup): Promise<void> {
+/** Builds what the first search needs (question texts indexed, slots matched to grades) ahead of it, in slices. */
+export async function prepareSearch(
+  list: SummaryList,
+  table: GradeTable,
+  questions: QuestionTexts,
+  lookup: ContentLookup,
+  pace: Pacer
+): Promise<void> {
   await questions.prepare(table, lookup)
-  tableOrds(list, table)
+  const version = list.version
+  const sessions = table.sessions.size
+  const ords = new Int32Array(list.ids.length)
+  for (let slot = 0; slot < ords.length; slot++) {
+    ords[slot] = table.sessions.find(list.ids[slot]) ?? -1
+    if ((slot & 0x3ff) === 0 && pace.due()) await pace.rest()
+  }
+  // What changed meanwhile is found on the next search (the cache is keyed on both).
+  ordCache.set(list, { version, sessions, table, ords })
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Pacer } from '../fs/pacer'
-import { GRADE_COLUMNS, GRADE_LISTS, GradeTable, type GradeColumnName, type GradeListName } from './grade-table'
+import { GRADE_COLUMNS, GRADE_LISTS, GradeTable, type GradeColumnName, type GradeColumns, type GradeListName } from './grade-table'
 import { Postings } from './postings'
 import { b64, CHUNK, decodeInto, readFrame, writeFrame, type Coverage, type SnapshotHead } from './snapshot-parts'
 import { WordIndex } from './word-index'
@@ -68,10 +68,15 @@ export async function readSnapshot(file: string, pace: Pacer): Promise<SnapshotR
   const index = new WordIndex()
   let started = false
   let word: Postings | null = null
+  // Each column is made when its first line comes: one 110 MB allocation at 100k sessions was one long task.
+  let capacity = 0
+  const cols: Partial<GradeColumns> = {}
+  const column = <K extends GradeColumnName>(name: K): GradeColumns[K] =>
+    (cols[name] ??= new GRADE_COLUMNS[name](capacity) as GradeColumns[K]) as GradeColumns[K]
   const read = await readFrame<Head, Line>(file, SNAPSHOT_VERSION, pace, (l, head) => {
     if (!started) {
       started = true
-      table.restore(GradeTable.allocate(head.rows + GradeTable.headroom(head.rows)), head.rows, new Uint8Array(0))
+      capacity = head.rows + GradeTable.headroom(head.rows)
       index.totalLength = head.total
       index.documents = head.documents
     }
@@ -84,13 +89,14 @@ export async function readSnapshot(file: string, pace: Pacer): Promise<SnapshotR
       } else if (l.name === 'lengths') {
         index.lengths = grow(index.lengths, l.from + CHUNK)
         decodeInto(l.b64, index.lengths, l.from)
-      } else decodeInto(l.b64, table.cols[l.name], l.from)
+      } else decodeInto(l.b64, column(l.name), l.from)
     } else if (l.k === 'w') word = index.postings(l.t, Postings.sized(l.n, l.used, l.last))
     else if (l.k === 'b' || l.k === 'f') decodeInto(l.b64, l.k === 'b' ? word!.bytes : word!.freq, l.from)
   })
   if (!read.ok) return read
-  if (!started) table.restore(GradeTable.allocate(1024), 0, new Uint8Array(0))
-  table.restore(table.cols, read.head.rows, table.live)
+  if (!started) capacity = 1024
+  for (const name of Object.keys(GRADE_COLUMNS) as GradeColumnName[]) column(name)
+  table.restore(cols as GradeColumns, read.head.rows, table.live)
   if (table.live.length < table.sessions.size) table.live = grow(table.live, table.sessions.size)
   await table.relink(() => (pace.due() ? pace.rest() : Promise.resolve()))
   return { ok: true, table, index, cover: { bytes: read.head.bytes, mark: read.head.mark } }

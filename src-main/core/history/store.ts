@@ -217,7 +217,7 @@ export class HistoryStore implements SessionLog {
       const summaries = await this.index()
       const { table } = await this.indexes.loadGrades()
       // With the banks at hand, the first search is warm too: question texts indexed, sessions matched to grades.
-      if (lookup) await prepareSearch(summaries, table, this.questionTexts, lookup)
+      if (lookup) await prepareSearch(summaries, table, this.questionTexts, lookup, pacer(this.clock))
     })
   }
 

@@ -78,7 +78,7 @@ export async function readSummarySnapshot(file: string, pace: Pacer): Promise<Su
   const columns = Object.fromEntries(
     Object.keys(SUMMARY_COLUMNS).map((k) => [k, get(`col.${k as keyof SummaryColumns}`)])
   ) as unknown as SummaryColumns
-  list.restore(names.ids, columns, get<Int32Array<ArrayBuffer>>('order'))
+  await list.restore(names.ids, columns, get<Int32Array<ArrayBuffer>>('order'), pace)
   for (const name of ['banks', 'topics'] as const) {
     list[name].restore(names[name], get(`${name}.data`), get(`${name}.start`), get(`${name}.length`))
   }
