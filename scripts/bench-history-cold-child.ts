@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { loadBankLibrary } from '../src-main/core/bank/library'
 import { encodeResult } from './bench-child'
 import { expiryRows } from './bench-history-clock'
-import { coldLoadRows, coldPageRow, coldSearchRow, searchStallRow, type Scan } from './bench-history-cold'
+import { coldLoadRows, coldPageRow, coldSearchRow, openSessionRow, searchStallRow, type Scan } from './bench-history-cold'
 import { COLD_NOTE, coldGroups, type ColdResult } from './bench-history-cold-run'
 import { historyBench, type HistoryBench } from './bench-history-context'
 import { searchTerms } from './bench-history-search'
@@ -22,7 +22,7 @@ if (!engineDir || !(globalThis as { gc?: unknown }).gc) {
 }
 const CONTENT = join(import.meta.dirname, '..', 'content', 'banks')
 const { banks } = await loadBankLibrary(CONTENT)
-// The cold rows read no session by id: no list of ids is needed.
+// The open-session row lists the session files itself; the other rows read no session by id.
 const ctx = historyBench({ dataDir, banks, sessionIds: [], sessions: Number(sessions), engineDir })
 
 const scans: Record<string, Scan> = {}
@@ -31,6 +31,7 @@ const run: Record<string, (c: HistoryBench) => Promise<void>> = {
   load: coldLoadRows,
   page: coldPageRow,
   searchStall: searchStallRow,
+  open: openSessionRow,
   expiry: expiryRows,
   ...Object.fromEntries(
     terms.map(([what, text], i) => [

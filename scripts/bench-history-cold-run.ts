@@ -25,6 +25,7 @@ export function coldGroups(banks: Bank[]): ColdGroup[] {
     { key: 'page', failName: 'first History page, cold', goal: '< 2 s (a cold load)' },
     ...searchTerms(banks).map(([what, text], i) => ({ key: `search:${i}`, failName: `text search "${text}" (${what}), cold`, goal: '' })),
     { key: 'searchStall', failName: 'longest event-loop stall during a search', goal: 'max < 50 ms' },
+    { key: 'open', failName: 'open one session', goal: '< 100 ms' },
     { key: 'expiry', failName: 'expiry lateness during a cold history load', goal: 'p99 ≤ 2× baseline' }
   ]
 }

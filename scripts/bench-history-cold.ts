@@ -6,11 +6,12 @@
  * to a scan of the grade log; the longest event-loop stall during a load and a search. Before each
  * measured load the heap is collected (outside the window), and no store outlives its own load.
  */
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { historyQuery } from '../src-main/core/history/query'
-import { loadPlain, plainPage, scanSearch } from './bench-history-baselines'
-import type { HistoryBench } from './bench-history-context'
-import { progress, stats, type Stats } from './bench-stats'
+import { loadPlain, plainPage, readSessionFile, scanSearch } from './bench-history-baselines'
+import { seeded, type HistoryBench } from './bench-history-context'
+import { paired, progress, stats, type Stats } from './bench-stats'
 import { loopDelayDuring } from './bench-stall'
 
 type Timed = { ms: number; delay: Stats }
@@ -144,6 +145,32 @@ export async function searchStallRow(ctx: HistoryBench): Promise<void> {
         'stall during the plain scan',
         b.delay,
         r.ms
+      )
+    )
+  })
+}
+
+/** Opening a session needs no index: random session files (seeded), each read, verified and replayed by a new store, next to a plain read. */
+export async function openSessionRow(ctx: HistoryBench): Promise<void> {
+  const { H, warm, rows, fresh, measure, row } = ctx
+  await measure('open one session', '< 100 ms', async () => {
+    const sessionIds = (await readdir(join(H, 'sessions'))).filter((f) => f.endsWith('.jsonl')).map((f) => f.slice(0, -'.jsonl'.length))
+    const s = await fresh()
+    const pick = seeded(11)
+    const ids = Array.from({ length: 2 * warm.max }, () => sessionIds[Math.floor(pick() * sessionIds.length)])
+    const r = await paired(
+      (i) => s.read(ids[2 * i]),
+      (i) => readSessionFile(H, ids[2 * i + 1]),
+      warm
+    )
+    rows.push(
+      row(
+        'open one session (random ids: read, verify, replay)',
+        stats(r.a),
+        'readFile + decode of a random session file',
+        stats(r.b).p50,
+        '< 100 ms',
+        100
       )
     )
   })

@@ -9,7 +9,7 @@
 import { historyQuery } from '../src-main/core/history/query'
 import type { HistoryStore } from '../src-main/core/history/store'
 import type { HistoryQuery } from '../src-main/core/history/types'
-import { loadPlain, plainAttempts, plainPage, readSessionFile } from './bench-history-baselines'
+import { loadPlain, plainAttempts, plainPage } from './bench-history-baselines'
 import { runCold } from './bench-history-cold-run'
 import { clockRows } from './bench-history-clock'
 import { historyBench, seeded, type HistoryBenchInput } from './bench-history-context'
@@ -21,7 +21,7 @@ export type { HistoryBenchInput } from './bench-history-context'
 
 export async function benchHistory(input: HistoryBenchInput): Promise<Row[]> {
   const ctx = historyBench(input)
-  const { H, banks, sessionIds, warm, rows, lookup, fresh, coldLoad, loadWarm, warmStore, measure, row } = ctx
+  const { H, banks, warm, rows, lookup, fresh, coldLoad, loadWarm, warmStore, measure, row } = ctx
   // ---- loading -----------------------------------------------------------------------------------
   progress('history: plain streaming load (baseline; also warms the page cache)')
   const firstPlain = await loopDelayDuring(() => loadPlain(H))
@@ -116,27 +116,7 @@ export async function benchHistory(input: HistoryBenchInput): Promise<Row[]> {
       )
     )
   })
-  await measure('open one session', '< 100 ms', async () => {
-    const s = await fresh() // reading a session needs no index
-    const pick = seeded(11)
-    const ids = Array.from({ length: 2 * warm.max }, () => sessionIds[Math.floor(pick() * sessionIds.length)])
-    const r = await paired(
-      (i) => s.read(ids[2 * i]),
-      (i) => readSessionFile(H, ids[2 * i + 1]),
-      warm
-    )
-    rows.push(
-      row(
-        'open one session (random ids: read, verify, replay)',
-        stats(r.a),
-        'readFile + decode of a random session file',
-        stats(r.b).p50,
-        '< 100 ms',
-        100
-      )
-    )
-  })
-
+  rows.push(...cold.groups.open)
   rows.push(...cold.groups.expiry)
   await clockRows(ctx)
   return rows

@@ -1,7 +1,7 @@
 /**
  * npm run bench — measures the round timer and the history store on this machine, each next to a
  * baseline measured in the same run, and prints one table. Progress goes to stderr.
- * Options: --sessions N (default 10000), --expiries N (240), --json out.json (the rows, for notes),
+ * Options: --sessions N (default 10000), --expiries N (1000), --json out.json (the rows, for notes),
  * --only timer,startup,history,grade,library,export,review (default: all sections).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -26,7 +26,7 @@ const { values } = parseArgs({
   options: { sessions: { type: 'string' }, expiries: { type: 'string' }, json: { type: 'string' }, only: { type: 'string' } }
 })
 const SESSIONS = Number(values.sessions ?? 10_000)
-const EXPIRIES = Number(values.expiries ?? 240)
+const EXPIRIES = Number(values.expiries ?? 1000) // p99 is printed and judged from 1,000 samples
 const SECTIONS = ['timer', 'startup', 'history', 'grade', 'library', 'export', 'review']
 const only = values.only ? values.only.split(',').map((x) => x.trim()) : SECTIONS
 if (!(SESSIONS > 0) || !(EXPIRIES > 0) || only.some((x) => !SECTIONS.includes(x))) {
@@ -127,10 +127,11 @@ await section('timer', async () => {
       bare.push(bareLateness)
     }
   }
-  // p99 of a few hundred expiries is close to their max: the goal is judged on it, and said so.
+  // Judged on the highest percentile the samples carry: p99 from 1,000 expiries (the default), p95 from 100.
   const p50 = pct(late, 50)
-  const p99 = pct(late, 99)
-  const ratio = `p50 ${(p50 / pct(bare, 50)).toFixed(1)}×, p99 ${(p99 / pct(bare, 99)).toFixed(1)}× (n ${late.length})`
+  const t = tail(stats(late))
+  const b = tail(stats(bare))
+  const ratio = `p50 ${(p50 / pct(bare, 50)).toFixed(1)}×, ${t.name} ${(t.value / b.value).toFixed(1)}× (n ${late.length})`
   rows.push({
     measure: `expiry event lateness (${EXPIRIES} expiries)`,
     ...stats(late),
@@ -138,7 +139,8 @@ await section('timer', async () => {
     baseline: pct(bare, 50),
     ratio,
     goal: 'p99 ≤ 2× baseline p99',
-    pass: p99 <= 2 * pct(bare, 99)
+    pass: t.name === b.name && t.value <= 2 * b.value,
+    note: t.name === 'p99' ? undefined : `fewer than 1,000 expiries: judged on ${t.name}`
   })
   rows.push({
     measure: '  bare setTimeout lateness (baseline)',

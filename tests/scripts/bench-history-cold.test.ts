@@ -57,7 +57,7 @@ describe('the cold rows of the history bench, in a child process', () => {
     expect(broken.groups.load[0].error).toMatch(/ENOTDIR/)
 
     const slow = await runCold({ dataDir: join(root, 'data'), engineDir: join(root, 'engine3'), sessions: 30, banks, timeoutMs: 50 })
-    expect(Object.keys(slow.groups)).toHaveLength(7)
+    expect(Object.keys(slow.groups)).toHaveLength(8)
     for (const rows of Object.values(slow.groups)) {
       expect(rows).toHaveLength(1)
       expect(rows[0].pass).toBe(false)
