@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
 import { readLines, readLinesAt } from '../fs/lines'
-import { pacer, type Pacer } from '../fs/pacer'
+import { pacer, realPacerClock, type Pacer } from '../fs/pacer'
 import { decodeRecord } from '../fs/records'
 import { GradeTable } from './grade-table'
 import { coverageOf, readSnapshot, writeSnapshot } from './snapshot'
@@ -31,6 +31,7 @@ export class GradeState {
 
   /** Adds a grade that starts at `offset` in the grade log and is `length` bytes long. */
   async add(g: QuestionAttemptRecord, offset: number, length: number): Promise<void> {
+    if (this.table.spare < 64) await this.table.makeRoom(realPacerClock.rest)
     const { row, replaced } = this.table.add(g, offset)
     const doc = this.table.cols.session[row]
     const text = textOf(g)
@@ -144,6 +145,7 @@ export async function loadGradeState(gradesFile: string, snapshotFile: string, p
     }
     if (d.value.k === 'g') {
       const { k: _k, ...g } = d.value
+      if (state.table.spare < 64) await state.table.makeRoom(() => pace.rest())
       state.addLoaded(g, line.offset, length, superseded)
     }
     if (pace.due()) await pace.rest()

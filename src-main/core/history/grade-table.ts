@@ -201,6 +201,32 @@ export class GradeTable {
     this.nextOfQuestion = grow(this.nextOfQuestion, n)
   }
 
+  /** Rows that fit before the columns must be copied into larger ones. */
+  get spare(): number {
+    return this.cols.session.length - this.rows
+  }
+
+  /**
+   * Grows the columns ahead of need, one column at a time with `pause` between (copying all of them
+   * at once was one long task: about 100 ms at two million rows). Rows added meanwhile (none in a
+   * load or a rebuild, which await this) make it start over at once.
+   */
+  async makeRoom(pause: () => Promise<void>): Promise<void> {
+    const n = this.rows + GradeTable.headroom(this.rows)
+    const rows = this.rows
+    const next: Partial<GradeColumns> = {}
+    for (const k of Object.keys(GRADE_COLUMNS) as GradeColumnName[]) {
+      const a = new GRADE_COLUMNS[k](n)
+      a.set(this.cols[k].subarray(0, rows) as never)
+      next[k] = a as never
+      await pause()
+    }
+    const links = [grow(this.nextOfSession, n), grow(this.nextOfQuestion, n)]
+    if (this.rows !== rows) return this.reserve(n)
+    this.cols = next as GradeColumns
+    ;[this.nextOfSession, this.nextOfQuestion] = links
+  }
+
   private grow(): number {
     if (this.rows === this.cols.session.length) this.reserve(this.rows + GradeTable.headroom(this.rows))
     return this.rows++

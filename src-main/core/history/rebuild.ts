@@ -42,6 +42,7 @@ export function rebuildFromSessions(
       }
       summaries.set(summarize(state))
       grades.table.setLive(id, true)
+      if (grades.table.spare < 4096) await grades.table.makeRoom(() => pace.rest())
       for (const g of gradeRecords(state)) {
         const line = encodeGradeLine(g)
         grades.addLoaded(g, grades.bytes, Buffer.byteLength(line)) // each session is read once: nothing to supersede
