@@ -24,7 +24,7 @@ export async function expiryRows(ctx: HistoryBench): Promise<void> {
     const probe = await engineTimer(ctx.engineDir, banks)
     await latenessDuring(() => new Promise((r) => setTimeout(r, 400)), probe, { minSamples: 0, maxLoads: 1, budgetMs: 0 }) // warm-up: JIT, files
     // Loads are quick now (about a second at 100k): enough of them for 100 expiries within loads, or a minute.
-    const plan = { minSamples: 100, maxLoads: 40, budgetMs: large ? 60_000 : 20_000, before: gc }
+    const plan = { minSamples: 100, maxLoads: 400, budgetMs: large ? 60_000 : 20_000, before: gc }
     // The loop's longest stall over the loads, not over the collections between them.
     const loop = monitorEventLoopDelay({ resolution: 1 })
     const late = stats(await latenessDuring(coldLoad, probe, { ...plan, before: () => (loop.disable(), gc(), loop.enable()) }))
