@@ -55,7 +55,7 @@ export function historyBench(input: HistoryBenchInput): HistoryBench {
   const large = sessions > 20_000
   /** Cold measures (each a new store) per size; warm ones run for a time budget, 100 samples give a p95. */
   const coldN = large ? 2 : 5
-  const warm: SampleOptions = { min: 20, max: 200, budgetMs: large ? 8000 : 4000 }
+  const warm: SampleOptions = { min: 20, max: 200, budgetMs: large ? 15_000 : 4000 }
   const rows: Row[] = []
   const textOf = new Map(banks.flatMap((b) => b.questions.map((q) => [q.id, q.text] as const)))
   const lookup: ContentLookup = { questionText: (id: string) => textOf.get(id), bankTitle: (): undefined => undefined }
