@@ -19,7 +19,7 @@ export const realPacerClock: PacerClock = {
 }
 
 /** Slices of `budgetMs` (8 ms: well under the 50 ms a task may take, with room for a slow step). */
-export function pacer(clock: PacerClock = realPacerClock, budgetMs = 8): Pacer {
+export function pacer(clock: PacerClock = realPacerClock, budgetMs = 4): Pacer {
   let start = clock.now()
   return {
     due: () => clock.now() - start >= budgetMs,

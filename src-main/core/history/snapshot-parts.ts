@@ -11,8 +11,16 @@ export interface Coverage {
   mark: string
 }
 
-/** Typed arrays go into snapshot lines as base64, this many elements a line. */
-export const CHUNK = 1 << 14
+/**
+ * Typed arrays go into snapshot lines as base64, this many elements a line: a line is checked and
+ * decoded in one step, so lines stay small (4k elements: at most 43 KB of text) and a load rests
+ * between them often enough for the clock (16k-element lines made 8-10 ms steps). Readers take any
+ * line length (`elementsIn`).
+ */
+export const CHUNK = 1 << 12
+
+/** How many elements of `bytesPerElement` a base64 line holds (at most; padding rounds up). */
+export const elementsIn = (text: string, bytesPerElement: number): number => Math.ceil(Math.floor((text.length * 3) / 4) / bytesPerElement)
 
 export const b64 = (a: ArrayBufferView, from: number, count: number, bpe: number): string =>
   Buffer.from(a.buffer, a.byteOffset + from * bpe, count * bpe).toString('base64')

@@ -1,7 +1,7 @@
 import type { Pacer } from '../fs/pacer'
 import { GRADE_COLUMNS, GRADE_LISTS, GradeTable, type GradeColumnName, type GradeColumns, type GradeListName } from './grade-table'
 import { Postings } from './postings'
-import { b64, CHUNK, decodeInto, readFrame, writeFrame, type Coverage, type SnapshotHead } from './snapshot-parts'
+import { b64, CHUNK, decodeInto, elementsIn, readFrame, writeFrame, type Coverage, type SnapshotHead } from './snapshot-parts'
 import { WordIndex } from './word-index'
 
 export { coverageOf, type Coverage } from './snapshot-parts'
@@ -84,10 +84,10 @@ export async function readSnapshot(file: string, pace: Pacer): Promise<SnapshotR
       for (const item of l.items) table[l.name].ord(item) // named line by line, not in one go at the end
     else if (l.k === 'c') {
       if (l.name === 'live') {
-        table.live = grow(table.live, l.from + CHUNK)
+        table.live = grow(table.live, l.from + elementsIn(l.b64, 1))
         decodeInto(l.b64, table.live, l.from)
       } else if (l.name === 'lengths') {
-        index.lengths = grow(index.lengths, l.from + CHUNK)
+        index.lengths = grow(index.lengths, l.from + elementsIn(l.b64, 4))
         decodeInto(l.b64, index.lengths, l.from)
       } else decodeInto(l.b64, column(l.name), l.from)
     } else if (l.k === 'w') word = index.postings(l.t, Postings.sized(l.n, l.used, l.last))
