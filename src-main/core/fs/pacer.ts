@@ -18,7 +18,7 @@ export const realPacerClock: PacerClock = {
   rest: () => new Promise<void>((resolve) => setImmediate(resolve))
 }
 
-/** Slices of `budgetMs` (8 ms: well under the 50 ms a task may take, with room for a slow step). */
+/** Slices of `budgetMs` (4 ms: a timer due mid-slice waits little, and a slow step still leaves room under the 50 ms a task may take). */
 export function pacer(clock: PacerClock = realPacerClock, budgetMs = 4): Pacer {
   let start = clock.now()
   return {
