@@ -207,12 +207,12 @@ export class GradeTable {
   }
 
   /**
-   * Grows the columns ahead of need, one column at a time with `pause` between (copying all of them
-   * at once was one long task: about 100 ms at two million rows). Rows added meanwhile (none in a
-   * load or a rebuild, which await this) make it start over at once.
+   * Grows the columns ahead of need (by `extra` rows), one column at a time with `pause` between
+   * (copying all of them at once was one long task: about 100 ms at two million rows). Rows added
+   * meanwhile (none in a load or a rebuild, which await this) make it start over at once.
    */
-  async makeRoom(pause: () => Promise<void>): Promise<void> {
-    const n = this.rows + GradeTable.headroom(this.rows)
+  async makeRoom(pause: () => Promise<void>, extra = GradeTable.headroom(this.rows)): Promise<void> {
+    const n = this.rows + extra
     const rows = this.rows
     const next: Partial<GradeColumns> = {}
     for (const k of Object.keys(GRADE_COLUMNS) as GradeColumnName[]) {

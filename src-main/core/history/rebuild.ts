@@ -33,7 +33,7 @@ export function rebuildFromSessions(
     const header = encodeIndexHeader()
     grades.bytes = Buffer.byteLength(header)
     yield header
-    for (const id of ids) {
+    for (const [done, id] of ids.entries()) {
       let state: RoundState
       try {
         state = await sessions.read(id)
@@ -42,7 +42,11 @@ export function rebuildFromSessions(
       }
       summaries.set(summarize(state))
       grades.table.setLive(id, true)
-      if (grades.table.spare < 4096) await grades.table.makeRoom(() => pace.rest())
+      // Room for what the sessions read so far say the rest will bring: a few large copies, not
+      // dozens (each new set of columns is external memory that sets off a full collection).
+      const { table } = grades
+      if (table.spare < 4096)
+        await table.makeRoom(() => pace.rest(), Math.max(4096, Math.ceil((table.rows / (done || 1)) * (ids.length - done) * 1.05)))
       for (const g of gradeRecords(state)) {
         const line = encodeGradeLine(g)
         grades.addLoaded(g, grades.bytes, Buffer.byteLength(line)) // each session is read once: nothing to supersede
