@@ -5,6 +5,7 @@ test('a round cut off by SIGKILL reads "interrupted" in History and can be resum
   await page.goto(shell.url)
   await startRound(page, { questions: 2, seconds: 600 })
   await answer(page, 4)
+  await expect(page.getByText('✓ Grade saved')).toBeVisible() // on disk: what the kill must not lose
   await shell.stop('SIGKILL')
   await shell.start()
 

@@ -249,6 +249,8 @@ export const useRoundStore = defineStore('round', () => {
 
   /** Saves ticks and note again after they changed (grading again replaces the grade). */
   async function saveGradeChanges(): Promise<boolean> {
+    // A note written while the grade was still being saved is saved once that answer is in.
+    if (gradeState.value === 'saving') await gradePending
     if (rating.value === null || !question.value?.grade || !gradeDirty.value) return true
     return grade(rating.value)
   }

@@ -164,6 +164,22 @@ describe('round store', () => {
     expect(round.gradeSaved).toBe(true)
   })
 
+  it('saves a note left while the grade was still being saved, once that save is answered', async () => {
+    const round = await startRevealed()
+    const saving = round.grade(4)
+    round.note = 'quorum is floor(n/2)+1'
+    const leaving = round.saveGradeChanges() // the note loses focus before main answered the grade
+    main.take('round:grade').resolve({ ok: true, value: revealed({ grade: { rating: 4, keyPoints: [], note: '' } }) })
+    expect(await saving).toBe(true)
+    await flush()
+    const again = main.take('round:grade')
+    expect(again.input).toMatchObject({ rating: 4, note: 'quorum is floor(n/2)+1' })
+    again.resolve({ ok: true, value: revealed({ grade: { rating: 4, keyPoints: [], note: 'quorum is floor(n/2)+1' } }) })
+    expect(await leaving).toBe(true)
+    expect(round.gradeSaved).toBe(true)
+    expect(round.gradeDirty).toBe(false)
+  })
+
   it('next waits for a grade still being saved', async () => {
     const round = await startRevealed()
     void round.grade(3)
