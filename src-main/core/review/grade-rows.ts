@@ -28,7 +28,7 @@ const allocate = (n: number): Columns => Object.fromEntries(Object.entries(COLUM
 
 /**
  * Grades the review index was handed as objects (one by one as they are graded, or a list), one row
- * each in typed columns, 26 bytes a grade (issue #12): sessions, questions and (bank, topics,
+ * each in typed columns, 29 bytes a grade (issue #12): sessions, questions and (bank, topics,
  * difficulty) are stored once and named by number. A row is never moved or reused.
  */
 export class GradeRows implements GradeSource {
@@ -41,7 +41,7 @@ export class GradeRows implements GradeSource {
   rows = 0
 
   push(g: ReviewGrade): number {
-    if (this.rows === this.cols.at.length) this.reserve(this.rows * 2)
+    if (this.rows === this.cols.at.length) this.grow(this.rows * 2)
     const r = this.rows++
     const c = this.cols
     c.at[r] = g.atMs
@@ -56,8 +56,8 @@ export class GradeRows implements GradeSource {
     return r
   }
 
-  /** Room for `n` rows at once, so that large columns are not copied again and again. */
-  reserve(n: number): void {
+  /** Larger columns, the rows so far copied over. */
+  private grow(n: number): void {
     if (n <= this.cols.at.length) return
     const next = allocate(n)
     for (const k of Object.keys(next) as (keyof Columns)[]) next[k].set(this.cols[k].subarray(0, this.rows) as never)
