@@ -12,7 +12,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src-main/index.ts') } }
+      rollupOptions: {
+        input: {
+          index: resolve('src-main/index.ts'),
+          // #12: a rebuild of the history indexes runs in a worker thread (out/main/rebuild-worker.js)
+          'rebuild-worker': resolve('src-main/core/history/rebuild-worker.ts')
+        }
+      }
     }
   },
   preload: {

@@ -27,36 +27,41 @@ export interface AppProbe {
 
 const root = join(import.meta.dirname, '..')
 
+/**
+ * Bundles `entry` as the shipped main process is bundled: one ES module, dependencies left to
+ * node_modules (the bundle sits in the project so that its imports resolve). Returns its path.
+ */
+export async function bundleForNode(entry: string, name: string): Promise<string> {
+  const outfile = join(root, 'node_modules', '.cache', `idrill-${name}-${process.pid}.mjs`)
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile,
+    logLevel: 'error'
+  })
+  return outfile
+}
+
 /** Starts the app on `dataDir` in a fresh Node process and waits for its warm-up; throws after `timeoutMs`. */
 export async function probeApp(dataDir: string, timeoutMs: number): Promise<AppProbe> {
   const work = mkdtempSync(join(tmpdir(), 'idrill-app-probe-'))
+  const out = await bundleForNode(join(import.meta.dirname, 'bench-app.ts'), 'app-probe')
+  const worker = await bundleForNode(join(root, 'src-main/core/history/rebuild-worker.ts'), 'rebuild-worker')
   try {
-    // The bundle sits in the project so that its imports resolve from node_modules.
-    const out = join(root, 'node_modules', '.cache', `idrill-app-probe-${process.pid}.mjs`)
-    await build({
-      entryPoints: [join(import.meta.dirname, 'bench-app.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      outfile: out,
-      logLevel: 'error'
-    })
-    try {
-      const args = ['--expose-gc', out, dataDir, work, join(root, 'content')]
-      const { stdout } = await run(process.execPath, args, { maxBuffer: 1 << 20, timeout: timeoutMs }).catch(
-        (e: { stderr?: string; message: string; killed?: boolean }) => {
-          if (e.killed) throw new Error(`the app did not finish its warm-up within ${Math.round(timeoutMs / 1000)} s (stopped)`)
-          const lines = (e.stderr || e.message).split('\n').filter((l) => l.trim() && !/^\s+at /.test(l))
-          throw new Error(`the app failed: ${lines.filter((l) => /\w*Error\b/.test(l)).pop() ?? lines.pop()}`)
-        }
-      )
-      return JSON.parse(stdout.trim().split('\n').pop()!) as AppProbe
-    } finally {
-      rmSync(out, { force: true })
-    }
+    const args = ['--expose-gc', out, dataDir, work, join(root, 'content'), worker]
+    const { stdout } = await run(process.execPath, args, { maxBuffer: 1 << 20, timeout: timeoutMs }).catch(
+      (e: { stderr?: string; message: string; killed?: boolean }) => {
+        if (e.killed) throw new Error(`the app did not finish its warm-up within ${Math.round(timeoutMs / 1000)} s (stopped)`)
+        const lines = (e.stderr || e.message).split('\n').filter((l) => l.trim() && !/^\s+at /.test(l))
+        throw new Error(`the app failed: ${lines.filter((l) => /\w*Error\b/.test(l)).pop() ?? lines.pop()}`)
+      }
+    )
+    return JSON.parse(stdout.trim().split('\n').pop()!) as AppProbe
   } finally {
-    rmSync(work, { recursive: true, force: true })
+    for (const f of [out, worker, work]) rmSync(f, { recursive: true, force: true })
   }
 }

@@ -6,16 +6,17 @@
  *
  * scripts/bench-app-probe.ts bundles this file with esbuild and runs the bundle with plain Node, as
  * the shipped main process is one bundle (no TypeScript loader in memory):
- *   node --expose-gc app.mjs DATA_DIR SETTINGS_DIR CONTENT_DIR
+ *   node --expose-gc app.mjs DATA_DIR SETTINGS_DIR CONTENT_DIR REBUILD_WORKER
+ * (REBUILD_WORKER: the bundled rebuild worker, as the shipped main process has it next to itself.)
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import Conf from 'conf'
 import { createAppServices } from '../src-main/services'
 
-const [dataDir, settingsDir, contentDir] = process.argv.slice(2)
+const [dataDir, settingsDir, contentDir, historyWorker] = process.argv.slice(2)
 const gc = (globalThis as { gc?: () => void }).gc
-if (!dataDir || !settingsDir || !contentDir || !gc) {
-  console.error('usage: node --expose-gc app.mjs DATA_DIR SETTINGS_DIR CONTENT_DIR')
+if (!dataDir || !settingsDir || !contentDir || !historyWorker || !gc) {
+  console.error('usage: node --expose-gc app.mjs DATA_DIR SETTINGS_DIR CONTENT_DIR REBUILD_WORKER')
   process.exit(2)
 }
 const loop = monitorEventLoopDelay({ resolution: 1 })
@@ -28,7 +29,8 @@ const app = await createAppServices({
   openSettingsFile: () => new Conf({ cwd: settingsDir, configName: 'settings', projectName: 'interview-drill-bench' }) as never,
   emit: () => undefined,
   warmUpDelayMs: 0, // the warm-up the app starts after its window is up, at once
-  autoBackupDelayMs: null
+  autoBackupDelayMs: null,
+  historyWorker
 })
 const readyMs = performance.now() - t0
 await app.history.warmUp()

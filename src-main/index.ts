@@ -45,6 +45,7 @@ app.whenReady().then(async () => {
     // ---- issue-10: user banks are watched; imports use the native open dialog ----
     watchBanks: true,
     openDialog: () => openImportDialog(win),
+    historyWorker: join(__dirname, 'rebuild-worker.js'), // #12: a second entry of the main build
     files: electronFiles(
       dataDir,
       () => win,

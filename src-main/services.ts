@@ -11,6 +11,7 @@ import { BankCatalog } from './core/bank/catalog'
 import { createLibraryServices } from './library-services'
 import type { Bank, Difficulty } from './core/bank/types'
 import { HistoryError, HistoryStore } from './core/history/store'
+import type { WorkerScript } from './core/history/rebuild-worker-run' // #12
 import { RoundEngine } from './core/session/engine'
 import { matchingQuestions } from './core/session/plan'
 import type { MatchesInput } from './core/session/schema' // #11
@@ -45,6 +46,9 @@ export interface AppServicesOptions {
   files?: FilePort
   /** When to make the automatic daily backup after start-up; null: never (default 2 minutes). */
   autoBackupDelayMs?: number | null
+  // ---- #12 ----
+  /** The built rebuild worker (`out/main/rebuild-worker.js`); absent: a rebuild runs on the main thread, in slices. */
+  historyWorker?: WorkerScript
 }
 
 export type AppServices = Awaited<ReturnType<typeof createAppServices>>
@@ -52,7 +56,7 @@ export type AppServices = Awaited<ReturnType<typeof createAppServices>>
 // eslint-disable-next-line @typescript-eslint/explicit-function-return-type -- AppServices is defined by what this returns
 export async function createAppServices(opts: AppServicesOptions) {
   await mkdir(opts.dataDir, { recursive: true })
-  const history = new HistoryStore(opts.dataDir)
+  const history = new HistoryStore(opts.dataDir, undefined, opts.historyWorker ?? null)
   await history.open()
   const settings = await SettingsService.open(opts.dataDir, opts.openSettingsFile, history.problems)
   // ---- issue-10: bundled banks plus the user's banks/ folder, re-read when it changes ----

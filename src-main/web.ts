@@ -28,6 +28,8 @@ const services = await createAppServices({
   openSettingsFile: () => new Conf({ cwd: dataDir, configName: 'settings', projectName: 'interview-drill' }) as never,
   emit: (event, payload) => served.shell?.broadcast(event, payload),
   watchBanks: true, // issue-10
+  // #12: the rebuild worker the build made (npm run web and the e2e tests build first), as Electron runs it
+  historyWorker: join(root, 'out', 'main', 'rebuild-worker.js'),
   files
 })
 const shell = await startWebShell({

@@ -40,7 +40,7 @@ export async function secondsLeft(page: Page): Promise<number> {
   return Number(m[1]) * 60 + Number(m[2])
 }
 
-export async function syntheticHistory(dataDir: string, sessions: number): Promise<void> {
+export async function syntheticHistory(dataDir: string, sessions: number): Promise<{ grades: number }> {
   const { banks } = await loadBankLibrary(CONTENT)
-  await generateHistory(dataDir, banks, { sessions, questionsPerSession: 20 })
+  return generateHistory(dataDir, banks, { sessions, questionsPerSession: 20 })
 }

@@ -3,11 +3,14 @@
  * downloaded here): the configuration validates against electron-builder's schema, and the output of
  * `electron-vite build` (run before the e2e suite) is what the config and package.json point at.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { parse } from 'yaml'
 import { expect, test } from '@playwright/test'
+import { runRebuildWorker } from '../../src-main/core/history/rebuild-worker-run'
+import { syntheticHistory } from './helpers'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const require = createRequire(import.meta.url)
@@ -62,14 +65,19 @@ test('the build output is what package.json "main" and the config "files" point 
   const out = files('out')
   const included = out.filter((f) => config.files.filter((p) => !p.startsWith('!')).some((p) => globRe(p).test(f)))
   const mainPath = pkg.main.replace(/^\.\//, '')
-  for (const needed of [mainPath, 'out/preload/index.cjs', 'out/renderer/index.html']) expect(included).toContain(needed)
+  for (const needed of [mainPath, 'out/main/rebuild-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html'])
+    expect(included).toContain(needed)
   // The renderer's own files are all in the package (index.html loads them by relative path).
   const html = readFileSync(join(ROOT, 'out/renderer/index.html'), 'utf8')
   for (const [, src] of html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)) expect(included).toContain(`out/renderer/${src}`)
 })
 
 test('every package main imports at run time is a production dependency (electron-builder ships only those)', () => {
-  const code = readFileSync(join(ROOT, pkg.main), 'utf8')
+  // The entry, the rebuild worker (#12) and the chunks they share.
+  const code = files('out/main')
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => readFileSync(join(ROOT, f), 'utf8'))
+    .join('\n')
   const bare = [...code.matchAll(/from\s+["']([^"'./][^"']*)["']/g)].map((m) => m[1]).filter((m) => !m.startsWith('node:'))
   const roots = new Set(bare.map((m) => (m.startsWith('@') ? m.split('/').slice(0, 2).join('/') : m.split('/')[0])))
   roots.delete('electron')
@@ -105,4 +113,20 @@ test('asarUnpack, extra resources, icons and the fuse hook point at files that e
   expect(hook.binaryPath(ctx('linux'))).toBe('/o/interview-drill')
   expect(hook.binaryPath(ctx('darwin'))).toBe('/o/Interview Drill.app')
   expect(hook.binaryPath(ctx('win32'))).toBe('/o/Interview Drill.exe')
+})
+
+// #12: the main process starts out/main/rebuild-worker.js (Electron, and the web shell the e2e tests
+// drive) when the history indexes are lost or damaged; here the built file runs in a worker thread.
+test('the built rebuild worker rebuilds lost history indexes from the session files', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'idrill-worker-'))
+  const { grades } = await syntheticHistory(dataDir, 50)
+  const history = join(dataDir, 'history')
+  for (const f of ['index.jsonl', 'grades.jsonl', 'search.jsonl', 'list.jsonl']) rmSync(join(history, f), { force: true })
+  const done = await runRebuildWorker(join(ROOT, 'out/main/rebuild-worker.js'), { dataDir, damaged: [] })
+  expect(done).toEqual({ problems: [], damaged: [] })
+  const summaries = readFileSync(join(history, 'index.jsonl'), 'utf8').trim().split('\n')
+  expect(summaries).toHaveLength(1 + 50) // a header and one summary a session
+  expect(readFileSync(join(history, 'grades.jsonl'), 'utf8').trim().split('\n')).toHaveLength(1 + grades)
+  for (const f of ['search.jsonl', 'list.jsonl']) expect(statSync(join(history, f)).size, f).toBeGreaterThan(0)
+  rmSync(dataDir, { recursive: true, force: true })
 })

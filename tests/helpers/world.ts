@@ -2,6 +2,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { loadBankLibrary } from '../../src-main/core/bank/library'
 import { HistoryStore } from '../../src-main/core/history/store'
 import { ManualClock } from '../../src-main/core/session/clock'
@@ -40,3 +41,13 @@ export async function world(dataDir = tempDir(), clock = new ManualClock()) {
 
 /** Lets queued timer callbacks (which run through the engine's queue) finish. */
 export const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 20))
+
+/**
+ * The rebuild worker from its source (the app runs the built file): a bootstrap that loads the
+ * TypeScript entry through tsx, as a `data:` URL (tsx's `--import` does not reach worker threads).
+ */
+const tsxApi = import.meta.resolve('tsx/esm/api')
+const workerEntry = pathToFileURL(join(import.meta.dirname, '../../src-main/core/history/rebuild-worker.ts')).href
+export const REBUILD_WORKER = new URL(
+  `data:text/javascript,${encodeURIComponent(`import { tsImport } from ${JSON.stringify(tsxApi)}\nawait tsImport(${JSON.stringify(workerEntry)}, ${JSON.stringify(workerEntry)})`)}`
+)

@@ -4,6 +4,7 @@ import { pacer, realPacerClock, type PacerClock } from '../fs/pacer'
 import type { RoundState } from '../session/types'
 import { GradeState, loadGradeState } from './grade-state'
 import { errorText, HistoryError, isMissing, type ProblemLog } from './problems'
+import type { StorageProblem } from './types'
 import { encodeGradeLine, rebuildFromSessions, type SessionSource } from './rebuild'
 import { gradeRecords, summarize } from './summary'
 import { covers, coverageOf } from './snapshot-parts'
@@ -20,6 +21,18 @@ const NO_SYNC = { sync: false }
 /** Grades, and summary lines, read past their snapshot before it is written again. */
 const SNAPSHOT_TAIL = 20_000
 const LIST_TAIL = 1_000
+
+/** Index files found damaged and not replaced yet, each with why (kept aside before its replacement lands). */
+export type DamagedFiles = [file: string, why: string][]
+
+/** What a rebuild run elsewhere (a worker thread) reports back: its problems, and what is still damaged. */
+export interface RebuildDone {
+  problems: StorageProblem[]
+  damaged: DamagedFiles
+}
+
+/** Runs a rebuild from the session files elsewhere, with the same code, writing the same files. */
+export type RebuildElsewhere = (damaged: DamagedFiles) => Promise<RebuildDone>
 
 export interface IndexFiles {
   index: string
@@ -48,13 +61,17 @@ export class HistoryIndexes {
   onRebuilt: (() => void) | null = null
   readonly indexFile: string
   readonly gradesFile: string
-  private readonly damaged = new Map<string, string>()
+  /** Index files found damaged and not replaced yet (a rebuild keeps them aside, then replaces them). */
+  readonly damaged = new Map<string, string>()
+  /** True while the files a rebuild elsewhere wrote are loaded: a rebuild needed then is done here. */
+  private loadingRebuilt = false
 
   constructor(
     private readonly files: IndexFiles,
     private readonly sessions: SessionSource,
     private readonly problems: ProblemLog,
-    private readonly clock: PacerClock = realPacerClock
+    private readonly clock: PacerClock = realPacerClock,
+    private readonly elsewhere: RebuildElsewhere | null = null
   ) {
     this.indexFile = files.index
     this.gradesFile = files.grades
@@ -186,8 +203,21 @@ export class HistoryIndexes {
     }
   }
 
-  /** Reads every session file once and writes both indexes and the snapshot anew. Only after loss or damage. */
+  /**
+   * Reads every session file once and writes both indexes and the snapshots anew. Only after loss
+   * or damage. Done elsewhere when it can be (a worker thread: a rebuild of 100k sessions churns
+   * the heap enough for collections that would stop the event loop), then loaded as at start-up;
+   * here, in slices, when it cannot.
+   */
   async rebuild(): Promise<{ summaries: SummaryList; grades: GradeState }> {
+    if (this.loadingRebuilt) return this.rebuildHere()
+    const out = (await this.rebuildElsewhere()) ?? (await this.rebuildHere())
+    this.onRebuilt?.() // review (issue #8)
+    return out
+  }
+
+  /** The rebuild in this thread, in slices of the clock's pacer (the worker's job runs this, unpaced). */
+  async rebuildHere(): Promise<{ summaries: SummaryList; grades: GradeState }> {
     const { summaries, grades, gradeLines, summaryLines } = rebuildFromSessions(this.sessions, this.gradesFile, pacer(this.clock))
     await this.replace(this.gradesFile, gradeLines())
     await this.replace(this.indexFile, summaryLines())
@@ -195,8 +225,30 @@ export class HistoryIndexes {
     this.grades = grades
     await this.saveSnapshot()
     await this.saveListSnapshot()
-    this.onRebuilt?.() // review (issue #8)
     return { summaries, grades }
+  }
+
+  /** The rebuild in a worker, then an ordinary load of what it wrote; null when the worker could not run. */
+  private async rebuildElsewhere(): Promise<{ summaries: SummaryList; grades: GradeState } | null> {
+    if (!this.elsewhere) return null
+    let done: RebuildDone
+    try {
+      done = await this.elsewhere([...this.damaged])
+    } catch (e) {
+      // No worker (a packaging fault, or it died): the same rebuild runs here, in slices.
+      console.warn(`history: the rebuild worker could not run (${errorText(e)}); rebuilding on the main thread`)
+      return null
+    }
+    for (const p of done.problems) this.problems.add(p.file, p.keptAt, p.message)
+    this.damaged.clear()
+    for (const [file, why] of done.damaged) this.damaged.set(file, why)
+    this.forgetAll()
+    this.loadingRebuilt = true
+    try {
+      return { summaries: await this.loadSummaries(), grades: await this.loadGrades() }
+    } finally {
+      this.loadingRebuilt = false
+    }
   }
 
   /** Empties both indexes (clear history), then records what is kept. */

@@ -13,7 +13,9 @@ export class HistoryError extends Error {
 export class ProblemLog {
   readonly list: StorageProblem[] = []
 
+  /** Lists a problem once: the same fault met again (a rebuild retried after a failed write) is not news. */
   add(file: string, keptAt: string | null, message: string): void {
+    if (this.list.some((p) => p.file === file && p.keptAt === keptAt && p.message === message)) return
     this.list.push({ file, keptAt, message })
   }
 }

@@ -1,16 +1,17 @@
 import { mkdir, rm } from 'node:fs/promises'
-import { join } from 'node:path'
 import { fsyncDir, writeFileAtomic } from '../fs/durable'
 import { pacer, realPacerClock, type PacerClock } from '../fs/pacer'
 import { serialQueue } from '../serial'
 import type { SessionLog } from '../session/log'
 import type { RoundState, SessionRecord, StartRecord } from '../session/types'
 import { GradeReader } from './grade-reader'
-import { HistoryIndexes } from './indexes'
+import { HistoryIndexes, type DamagedFiles } from './indexes'
+import { historyLayout } from './layout'
 import { Observers, type DurableRecord } from './observers'
 import { errorText, ProblemLog } from './problems'
 import { gradeStats, prepareSearch, queryHistory, type GradeStat } from './query'
 import { Recovery } from './recovery'
+import { runRebuildWorker, type WorkerScript } from './rebuild-worker-run'
 import { Removal } from './removal'
 import { QuestionTexts, searchSessions } from './search'
 import { SessionFiles } from './session-files'
@@ -54,27 +55,19 @@ export class HistoryStore implements SessionLog {
 
   constructor(
     dataDir: string,
-    private readonly clock: PacerClock = realPacerClock
+    private readonly clock: PacerClock = realPacerClock,
+    /** Where a rebuild from the session files runs (off the event loop); null: here, in slices. */
+    worker: WorkerScript | null = null
   ) {
-    this.dir = join(dataDir, 'history')
-    this.sessionsDir = join(this.dir, 'sessions')
-    const corruptDir = join(this.dir, 'corrupt')
-    this.activeFile = join(this.dir, 'active.json')
-    const snapshots = new QuestionSnapshots(join(this.dir, 'questions'))
-    this.sessions = new SessionFiles(this.sessionsDir, corruptDir, snapshots, this.log)
-    this.trash = new Trash(join(this.dir, 'trash'))
-    this.indexes = new HistoryIndexes(
-      {
-        index: join(this.dir, 'index.jsonl'),
-        grades: join(this.dir, 'grades.jsonl'),
-        snapshot: join(this.dir, 'search.jsonl'),
-        list: join(this.dir, 'list.jsonl'),
-        corrupt: corruptDir
-      },
-      this.sessions,
-      this.log,
-      clock
-    )
+    const layout = historyLayout(dataDir)
+    this.dir = layout.dir
+    this.sessionsDir = layout.sessions
+    const corruptDir = layout.corrupt
+    this.activeFile = layout.active
+    this.sessions = new SessionFiles(this.sessionsDir, corruptDir, new QuestionSnapshots(layout.questions), this.log)
+    this.trash = new Trash(layout.trash)
+    const elsewhere = worker === null ? null : (damaged: DamagedFiles) => runRebuildWorker(worker, { dataDir, damaged })
+    this.indexes = new HistoryIndexes(layout.indexFiles, this.sessions, this.log, clock, elsewhere)
     this.recovery = new Recovery({
       activeFile: this.activeFile,
       corruptDir,
