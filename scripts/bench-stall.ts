@@ -44,18 +44,25 @@ export const bareTimer: TimerProbe = async (d) => {
   return { fired, settle: async () => undefined }
 }
 
+/** Questions of a probe round: each sample is one question's expiry; `next` arms the next question's timer. */
+const ROUND_QUESTIONS = 50
+
 const setup = (secondsPerQuestion: number): RoundSetup => ({
   bankIds: [],
   topics: [],
   difficulties: [],
-  questionCount: 1,
+  questionCount: ROUND_QUESTIONS,
   secondsPerQuestion,
   order: 'random',
   totalMinutes: null,
   allowOvertime: false
 })
 
-/** The real engine on the real clock, writing to its own history folder; only the deadlines are short. */
+/**
+ * The real engine on the real clock, writing to its own history folder; only the deadlines are
+ * short. A round of 50 questions is played as a user in a hurry plays it: each question expires
+ * (the engine writes the reveal), is graded, then Next shows the next one and arms its timer.
+ */
 export async function engineTimer(dataDir: string, banks: Bank[]): Promise<TimerProbe> {
   // The due time of the timer whose callback is running: the expiry event is emitted inside it.
   let due = 0
@@ -75,14 +82,21 @@ export async function engineTimer(dataDir: string, banks: Bank[]): Promise<Timer
     banks: () => banks,
     emit: (e) => e.type === 'expired' && onExpired?.({ due, late: performance.now() - due })
   })
+  let round: { id: string; deadlineMs: number; left: number } | null = null
   return async (d) => {
     const fired = new Promise<Lateness>((resolve) => (onExpired = resolve))
-    const v = await engine.start(setup(d / 1000)) // its question's timer is armed when start returns
-    const settle = async (): Promise<void> => {
-      await new Promise((r) => setTimeout(r, 2)) // the reveal is written after the event
-      await engine.end({ roundId: v.id })
+    if (round && round.deadlineMs === d && round.left > 0) {
+      // After the reveal the expiry wrote (the engine's queue): a grade, then the next question.
+      const index = ROUND_QUESTIONS - round.left - 1
+      await engine.grade({ roundId: round.id, index, rating: 3, keyPoints: [], note: '' })
+      await engine.next({ roundId: round.id })
+    } else {
+      if (round) await engine.end({ roundId: round.id })
+      const v = await engine.start(setup(d / 1000)) // its first question's timer is armed when start returns
+      round = { id: v.id, deadlineMs: d, left: ROUND_QUESTIONS }
     }
-    return { fired, settle }
+    round.left--
+    return { fired, settle: async () => undefined }
   }
 }
 
@@ -96,7 +110,7 @@ export interface LoadPlan {
 }
 
 /**
- * Fires timers one after another (20–50 ms deadlines) for as long as each load runs, and keeps the
+ * Fires timers one after another (5–20 ms deadlines: many samples, each spanning a few of the load's slices) for as long as each load runs, and keeps the
  * lateness of those that fell due before the load finished. The load starts once the first timer is
  * armed, so every load yields at least one sample. Loads again until the plan is met.
  */
@@ -113,7 +127,7 @@ export async function latenessDuring(load: () => Promise<unknown>, probe: TimerP
     let end = Infinity
     let done: Promise<unknown> | null = null
     while (end === Infinity) {
-      const timer = await probe(20 + (k++ % 4) * 10)
+      const timer = await probe(5 + (Math.floor(k++ / 50) % 4) * 5) // 5, 10, 15, 20 ms: one deadline a round
       if (!done) {
         done = load().finally(() => (end = performance.now()))
         done.catch(() => undefined) // awaited below; a failed load ends the loop and is thrown there
