@@ -6,35 +6,42 @@
  */
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import pdfmake from 'pdfmake'
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
 import { topicChart, trendChart } from './chart'
 import { inline, markdownBlocks, MONO, userText } from './pdf-text'
 import type { ProgressReport } from './progress'
 import { clock, gradeText, timeText, type Scorecard } from './scorecard'
 
-let fontsReady = false
-function ensureFonts(): void {
-  if (fontsReady) return
-  const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf')
-  const f = (name: string): string => join(dir, `${name}.ttf`)
-  pdfmake.setUrlAccessPolicy(() => false)
-  pdfmake.setLocalAccessPolicy((p: string) => p.startsWith(dir))
-  pdfmake.addFonts({
-    DejaVu: {
-      normal: f('DejaVuSans'),
-      bold: f('DejaVuSans-Bold'),
-      italics: f('DejaVuSans-Oblique'),
-      bolditalics: f('DejaVuSans-BoldOblique')
-    },
-    [MONO]: {
-      normal: f('DejaVuSansMono'),
-      bold: f('DejaVuSansMono-Bold'),
-      italics: f('DejaVuSansMono-Oblique'),
-      bolditalics: f('DejaVuSansMono-BoldOblique')
-    }
-  })
-  fontsReady = true
+type PdfMake = typeof import('pdfmake')
+let loaded: Promise<PdfMake> | null = null
+
+/**
+ * pdfmake, with the fonts and access policies set, loaded on the first PDF: it and pdfkit take about
+ * 100 ms to load, which the app's start-up would otherwise pay for an export it may never make.
+ */
+function pdfmakeReady(): Promise<PdfMake> {
+  return (loaded ??= import('pdfmake').then((m) => {
+    const pdfmake = (m as unknown as { default: PdfMake }).default // a CommonJS module: its exports are the default
+    const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf')
+    const f = (name: string): string => join(dir, `${name}.ttf`)
+    pdfmake.setUrlAccessPolicy(() => false)
+    pdfmake.setLocalAccessPolicy((p: string) => p.startsWith(dir))
+    pdfmake.addFonts({
+      DejaVu: {
+        normal: f('DejaVuSans'),
+        bold: f('DejaVuSans-Bold'),
+        italics: f('DejaVuSans-Oblique'),
+        bolditalics: f('DejaVuSans-BoldOblique')
+      },
+      [MONO]: {
+        normal: f('DejaVuSansMono'),
+        bold: f('DejaVuSansMono-Bold'),
+        italics: f('DejaVuSansMono-Oblique'),
+        bolditalics: f('DejaVuSansMono-BoldOblique')
+      }
+    })
+    return pdfmake
+  }))
 }
 
 const rating = (n: number | null): string => (n === null ? '–' : n.toFixed(2))
@@ -200,7 +207,7 @@ function progressContent(r: ProgressReport): Content[] {
 }
 
 async function render(doc: TDocumentDefinitions): Promise<Uint8Array> {
-  ensureFonts()
+  const pdfmake = await pdfmakeReady()
   return new Uint8Array(await pdfmake.createPdf(doc).getBuffer())
 }
 
