@@ -2,20 +2,31 @@
  * Charts for the PDF, drawn by ECharts' server-side SVG renderer in plain Node (no DOM, no canvas):
  * the same code runs in both shells and in the tests. Animations are off so the SVG is stable.
  */
-import * as echarts from 'echarts/core'
-import { BarChart, LineChart } from 'echarts/charts'
-import { GridComponent, MarkLineComponent } from 'echarts/components'
-import { SVGRenderer } from 'echarts/renderers'
+import type { EChartsCoreOption } from 'echarts/core'
 import type { TrendPoint } from './progress'
 import type { ScorecardTopic } from './scorecard'
 
-echarts.use([LineChart, BarChart, GridComponent, MarkLineComponent, SVGRenderer])
+type ECharts = typeof import('echarts/core')
+let loaded: Promise<ECharts> | null = null
+
+/** ECharts with what the charts use, loaded on the first chart: about 300 ms the app's start-up does not pay. */
+export function chartsReady(): Promise<ECharts> {
+  return (loaded ??= Promise.all([
+    import('echarts/core'),
+    import('echarts/charts'),
+    import('echarts/components'),
+    import('echarts/renderers')
+  ]).then(([echarts, charts, components, renderers]) => {
+    echarts.use([charts.LineChart, charts.BarChart, components.GridComponent, components.MarkLineComponent, renderers.SVGRenderer])
+    return echarts
+  }))
+}
 
 const FONT = 'DejaVu Sans, sans-serif'
 const INK = '#24292f'
 const ACCENT = '#2f6fde'
 
-function render(option: echarts.EChartsCoreOption, width: number, height: number): string {
+function render(echarts: ECharts, option: EChartsCoreOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height })
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: FONT, color: INK }, ...option })
@@ -26,9 +37,10 @@ function render(option: echarts.EChartsCoreOption, width: number, height: number
 }
 
 /** Average grade per session over time, 1–5. */
-export function trendChart(points: TrendPoint[], width = 515, height = 220): string {
+export function trendChart(echarts: ECharts, points: TrendPoint[], width = 515, height = 220): string {
   const data = points.filter((p) => p.averageRating !== null).map((p) => [Date.parse(p.startedAt), p.averageRating])
   return render(
+    echarts,
     {
       grid: { left: 40, right: 16, top: 16, bottom: 32 },
       xAxis: { type: 'time', axisLabel: { fontSize: 9, hideOverlap: true } },
@@ -50,10 +62,11 @@ export function trendChart(points: TrendPoint[], width = 515, height = 220): str
 }
 
 /** Average grade per topic of one session, as horizontal bars. */
-export function topicChart(topics: ScorecardTopic[], width = 515): string {
+export function topicChart(echarts: ECharts, topics: ScorecardTopic[], width = 515): string {
   const rows = topics.filter((t) => t.averageRating !== null)
   const height = Math.max(80, 24 + rows.length * 22)
   return render(
+    echarts,
     {
       grid: { left: 130, right: 24, top: 8, bottom: 24 },
       xAxis: { type: 'value', min: 0, max: 5, interval: 1, axisLabel: { fontSize: 9 } },

@@ -7,12 +7,13 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
-import { topicChart, trendChart } from './chart'
+import { chartsReady, topicChart, trendChart } from './chart'
 import { inline, markdownBlocks, MONO, userText } from './pdf-text'
 import type { ProgressReport } from './progress'
 import { clock, gradeText, timeText, type Scorecard } from './scorecard'
 
 type PdfMake = typeof import('pdfmake')
+type ECharts = Awaited<ReturnType<typeof chartsReady>>
 let loaded: Promise<PdfMake> | null = null
 
 /**
@@ -87,7 +88,7 @@ function table(head: string[], rows: (string | Content)[][], widths: (string | n
   }
 }
 
-function scorecardContent(card: Scorecard): Content[] {
+function scorecardContent(echarts: ECharts, card: Scorecard): Content[] {
   const c: Content[] = [
     { text: 'Interview Drill scorecard', style: 'h1' },
     { text: `${when(card.startedAt)} · ${card.status}`, style: 'sub' },
@@ -111,7 +112,7 @@ function scorecardContent(card: Scorecard): Content[] {
       ['*', 50, 60, 50]
     )
   ]
-  if (card.topicBreakdown.some((t) => t.averageRating !== null)) c.push({ svg: topicChart(card.topicBreakdown), width: 515 })
+  if (card.topicBreakdown.some((t) => t.averageRating !== null)) c.push({ svg: topicChart(echarts, card.topicBreakdown), width: 515 })
   c.push({ text: 'Strengths', style: 'h2' }, { ul: card.advice.strengths })
   c.push({ text: 'Work on next', style: 'h2' }, { ul: card.advice.workOnNext })
   c.push({ text: 'Questions', style: 'h2', pageBreak: 'before' })
@@ -147,7 +148,7 @@ function scorecardContent(card: Scorecard): Content[] {
   return c
 }
 
-function progressContent(r: ProgressReport): Content[] {
+function progressContent(echarts: ECharts, r: ProgressReport): Content[] {
   const scope = r.range.lastN ? `Last ${r.range.lastN} sessions` : `${r.range.from ?? 'The beginning'} to ${r.range.to ?? 'today'}`
   const c: Content[] = [
     { text: 'Interview Drill progress report', style: 'h1' },
@@ -166,7 +167,7 @@ function progressContent(r: ProgressReport): Content[] {
     },
     { text: 'Grade trend', style: 'h2' }
   ]
-  if (r.trend.some((p) => p.averageRating !== null)) c.push({ svg: trendChart(r.trend), width: 515 })
+  if (r.trend.some((p) => p.averageRating !== null)) c.push({ svg: trendChart(echarts, r.trend), width: 515 })
   else c.push({ text: 'No graded session in this range.' })
   c.push({ text: 'Topic mastery', style: 'h2' })
   c.push(
@@ -211,20 +212,23 @@ async function render(doc: TDocumentDefinitions): Promise<Uint8Array> {
   return new Uint8Array(await pdfmake.createPdf(doc).getBuffer())
 }
 
-export function scorecardPdf(card: Scorecard): Promise<Uint8Array> {
-  return render(frame(`Interview Drill scorecard — ${when(card.startedAt)}`, card.startedAt, scorecardContent(card)))
+export async function scorecardPdf(card: Scorecard): Promise<Uint8Array> {
+  const content = scorecardContent(await chartsReady(), card)
+  return render(frame(`Interview Drill scorecard — ${when(card.startedAt)}`, card.startedAt, content))
 }
 
 /** Several sessions in one file, each starting on a new page. */
-export function scorecardsPdf(cards: Scorecard[]): Promise<Uint8Array> {
+export async function scorecardsPdf(cards: Scorecard[]): Promise<Uint8Array> {
+  const echarts = await chartsReady()
   const content = cards.flatMap((card, i) => {
-    const c = scorecardContent(card)
+    const c = scorecardContent(echarts, card)
     if (i > 0) c[0] = { ...(c[0] as object), pageBreak: 'before' } as Content
     return c
   })
   return render(frame('Interview Drill scorecards', cards[cards.length - 1]?.startedAt ?? '2000-01-01T00:00:00Z', content))
 }
 
-export function progressPdf(r: ProgressReport): Promise<Uint8Array> {
-  return render(frame('Interview Drill progress report', r.lastAt ?? '2000-01-01T00:00:00Z', progressContent(r)))
+export async function progressPdf(r: ProgressReport): Promise<Uint8Array> {
+  const content = progressContent(await chartsReady(), r)
+  return render(frame('Interview Drill progress report', r.lastAt ?? '2000-01-01T00:00:00Z', content))
 }
