@@ -14,6 +14,8 @@ import { build } from 'esbuild'
 const run = promisify(execFile)
 
 export interface AppProbe {
+  /** From the process's start until the bundle and its dependencies were loaded. */
+  loadMs: number
   readyMs: number
   historyMs: number
   reviewMs: number
