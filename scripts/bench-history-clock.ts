@@ -126,7 +126,7 @@ export async function clockRows(ctx: HistoryBench): Promise<void> {
     }
     const d: Stats = { n: r.n, p50: r.p50, p95: r.n >= 100 ? r.p95 : undefined, p99: r.n >= 1000 ? r.p99 : undefined, max: r.max }
     const b = await readSomeSessionFiles(H, sessionIds, READ_BUDGET_MS)
-    const name = `rebuild of the derived indexes from ${sessions} session files (child process)`
+    const name = `rebuild of the derived indexes from ${sessions} session files (child process; the rebuild in its worker thread, then a load)`
     const all = b.read === sessionIds.length
     const what = all
       ? 'every session file'

@@ -8,7 +8,7 @@ import type { QuestionAttemptRecord } from './types'
  * be replaced by larger copies, so they are looked up on each read.
  */
 export class GradeReader {
-  constructor(private readonly table: GradeTable) {}
+  constructor(protected readonly table: GradeTable) {}
 
   questionId(r: number): string {
     return this.table.questions.get(this.table.cols.question[r])

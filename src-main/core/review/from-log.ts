@@ -24,6 +24,27 @@ export function fromAttempt(r: QuestionAttemptRecord, catalogue: (id: string) =>
   }
 }
 
+/** A grade as a grade-log record again (the review's own rows keep history's encoding); draft and note are not the review's. */
+export function toAttempt(g: ReviewGrade): QuestionAttemptRecord {
+  return {
+    sessionId: g.sessionId,
+    questionIndex: g.questionIndex,
+    questionId: g.questionId,
+    rating: g.rating,
+    at: Number.isFinite(g.atMs) ? new Date(g.atMs).toISOString() : '',
+    draft: '',
+    note: '',
+    bankId: g.bankId,
+    topics: g.topics,
+    difficulty: g.difficulty,
+    keyPointsHit: g.keyPointsHit ?? undefined,
+    keyPointsTotal: g.keyPointsTotal ?? undefined,
+    usedMs: g.usedMs ?? undefined,
+    overtimeMs: g.overtime === null ? undefined : g.overtime ? 1 : 0,
+    practice: g.practice
+  }
+}
+
 /** A grade's bank, topics and difficulty; a line without topics (older) takes the question's as the banks have it now. */
 export function fullContext(
   r: Partial<GradeContext>,

@@ -9,9 +9,10 @@ export interface GradeContext {
 }
 
 /**
- * Grades read by row number, field by field, without an object per grade (issue #12): the review's
- * own columns (`GradeRows`) or the history's grade table, which already holds every grade, so the
- * review keeps only row numbers of it. Rows never change once written.
+ * Grades read by row number, field by field, without an object per grade (issue #12): the history's
+ * grade table, which already holds every grade, so the review keeps only row numbers of it, or the
+ * review's own small table of the same kind (`GradeRows`); both read through `GradeReader`. Rows
+ * never change once written.
  */
 export interface GradeSource {
   questionId(r: number): string

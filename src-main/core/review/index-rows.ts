@@ -6,7 +6,7 @@ import type { CatalogueQuestion, ReviewGrade } from './types'
 /**
  * The rows the review index refers to: those of its cold build's source (the history's grade table,
  * so its two million grades are not copied) by their own number, and the grades added since, kept in
- * the index's own columns, as negative numbers (`~n`). The one place that knows which is which.
+ * the index's own grade table, as negative numbers (`~n`). The one place that knows which is which.
  */
 export class IndexRows {
   private readonly own = new GradeRows()
@@ -18,7 +18,7 @@ export class IndexRows {
     this.catalogue = load?.catalogue ?? (() => undefined)
   }
 
-  /** A grade handed over whole (as it is graded, or in a list): a row of the index's own columns. */
+  /** A grade handed over whole (as it is graded, or in a list): a row of the index's own table. */
   push(g: ReviewGrade): number {
     return ~this.own.push(g)
   }
@@ -54,7 +54,7 @@ export class IndexRows {
     return r >= 0 ? this.base.usedMs(r) : this.own.usedMs(~r)
   }
   context(r: number): GradeContext {
-    return r >= 0 ? fullContext(this.base.context(r), this.questionId(r), this.catalogue) : this.own.context(~r)
+    return fullContext(r >= 0 ? this.base.context(r) : this.own.context(~r), this.questionId(r), this.catalogue)
   }
 
   /** The grade's identity as one number, for finding repeats among rows of one source (a cold build's). */
