@@ -1,6 +1,6 @@
 /**
- * Review rows of `npm run bench` (issue #8): the review state built cold from the grade log next to a
- * bare JSON.parse of the same bytes, one more grade, and the Review and Statistics queries.
+ * Review rows of `npm run bench` (issue #8): the review state built cold from the grade log (as the
+ * app builds it: history's grade table, read in place) next to a bare JSON.parse of the same bytes, one more grade, and the Review and Statistics queries.
  */
 import { join } from 'node:path'
 import type { Bank } from '../src-main/core/bank/types'
@@ -8,7 +8,8 @@ import { readLines } from '../src-main/core/fs/lines'
 import { pacer } from '../src-main/core/fs/pacer'
 import { decodeRecord } from '../src-main/core/fs/records'
 import type { QuestionAttemptRecord } from '../src-main/core/history/types'
-import { fromAttempt } from '../src-main/core/review/from-log'
+import { GradeReader } from '../src-main/core/history/grade-reader'
+import { GradeTable } from '../src-main/core/history/grade-table'
 import { gradesLoad } from '../src-main/core/review/grade-rows'
 import { ReviewIndex } from '../src-main/core/review/review-index'
 import type { ReviewContext } from '../src-main/core/review/schedule'
@@ -35,14 +36,19 @@ export async function benchReview(dataDir: string, banks: Bank[]): Promise<Revie
   const byId = new Map(catalogue.map((q) => [q.id, q]))
   // Both sides stream the grade log line by line (at 100k sessions it is larger than a string may be).
   const log = join(dataDir, 'history', 'grades.jsonl')
+  // The app's cold path (issue #12): each line checked and parsed into history's grade table (the
+  // same `add` a history load runs per line; its word index is search's, not review's), then the
+  // review built from that table in place, by row number.
   const build = async (): Promise<ReviewIndex> => {
-    const grades: ReviewGrade[] = []
-    for await (const { text } of readLines(log)) {
+    const table = new GradeTable()
+    for await (const { text, offset } of readLines(log)) {
       const d = decodeRecord<{ k: string } & QuestionAttemptRecord>(text)
-      if (d.ok && d.value.k === 'g') grades.push(fromAttempt(d.value, (id) => byId.get(id)))
+      if (d.ok && d.value.k === 'g') table.add(d.value, offset)
     }
+    const rows: number[] = []
+    for (let r = 0; r < table.rows; r++) if (!table.superseded(r)) rows.push(r)
     const index = new ReviewIndex()
-    await index.rebuildInSlices(gradesLoad(grades), pacer())
+    await index.rebuildInSlices({ source: new GradeReader(table), rows, catalogue: (id) => byId.get(id) }, pacer())
     return index
   }
   const parse = async (): Promise<number> => {

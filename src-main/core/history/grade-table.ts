@@ -50,6 +50,7 @@ export class GradeTable {
   /** Topic lists, each stored once as its JSON. */
   readonly topicSets = new Interner()
   private topicArrays: string[][] = []
+  private readonly topicIds = new WeakMap<string[], number>()
   cols: GradeColumns = allocate(1024)
   rows = 0
   /** 1 when history lists the session (not deleted), by session number. */
@@ -63,7 +64,9 @@ export class GradeTable {
   /** Adds a grade; returns its row and the row it supersedes (-1 when none). */
   add(g: QuestionAttemptRecord, offset: number): { row: number; replaced: number } {
     const s = this.sessions.ord(g.sessionId)
-    const replaced = this.rowsOfSession(s).find((r) => this.cols.index[r] === g.questionIndex && !this.superseded(r)) ?? -1
+    let replaced = -1
+    for (let r = this.sessionEnds.head(s); r >= 0 && replaced < 0; r = this.nextOfSession[r])
+      if (this.cols.index[r] === g.questionIndex && !this.superseded(r)) replaced = r
     if (replaced >= 0) this.cols.flags[replaced] |= SUPERSEDED
     const row = this.grow()
     const c = this.cols
@@ -180,11 +183,14 @@ export class GradeTable {
     if (pq >= 0) this.nextOfQuestion[pq] = row
   }
 
+  /** A topic list's number; a list handed in again (the review's own rows share them) is found by identity. */
   private topicSet(topics: string[]): number {
-    const key = JSON.stringify(topics)
+    const known = this.topicIds.get(topics)
+    if (known !== undefined) return known
     const before = this.topicSets.size
-    const n = this.topicSets.ord(key)
+    const n = this.topicSets.ord(JSON.stringify(topics))
     if (n === before) this.topicArrays.push(topics)
+    this.topicIds.set(topics, n)
     return n
   }
 
