@@ -123,8 +123,9 @@ test('the built rebuild worker rebuilds lost history indexes from the session fi
   const { grades } = await syntheticHistory(dataDir, 50)
   const history = join(dataDir, 'history')
   for (const f of ['index.jsonl', 'grades.jsonl', 'search.jsonl', 'list.jsonl']) rmSync(join(history, f), { force: true })
-  const done = await runRebuildWorker(join(ROOT, 'out/main/rebuild-worker.js'), { dataDir, damaged: [] })
-  expect(done).toEqual({ problems: [], damaged: [] })
+  const problems: unknown[] = []
+  await runRebuildWorker(join(ROOT, 'out/main/rebuild-worker.js'), { dataDir, damaged: [] }, (p) => problems.push(p))
+  expect(problems).toEqual([])
   const summaries = readFileSync(join(history, 'index.jsonl'), 'utf8').trim().split('\n')
   expect(summaries).toHaveLength(1 + 50) // a header and one summary a session
   expect(readFileSync(join(history, 'grades.jsonl'), 'utf8').trim().split('\n')).toHaveLength(1 + grades)

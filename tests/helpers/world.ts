@@ -43,11 +43,17 @@ export async function world(dataDir = tempDir(), clock = new ManualClock()) {
 export const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 20))
 
 /**
- * The rebuild worker from its source (the app runs the built file): a bootstrap that loads the
- * TypeScript entry through tsx, as a `data:` URL (tsx's `--import` does not reach worker threads).
+ * A worker from TypeScript source (the app runs the built files): a `data:` URL whose `body` may
+ * `await load(relativePath)` a module of the project through tsx (tsx's `--import` does not reach
+ * worker threads).
  */
-const tsxApi = import.meta.resolve('tsx/esm/api')
-const workerEntry = pathToFileURL(join(import.meta.dirname, '../../src-main/core/history/rebuild-worker.ts')).href
-export const REBUILD_WORKER = new URL(
-  `data:text/javascript,${encodeURIComponent(`import { tsImport } from ${JSON.stringify(tsxApi)}\nawait tsImport(${JSON.stringify(workerEntry)}, ${JSON.stringify(workerEntry)})`)}`
-)
+export function sourceWorker(body: string): URL {
+  const root = pathToFileURL(join(import.meta.dirname, '../../')).href
+  const prelude = `import { tsImport } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}
+const load = (rel) => { const url = new URL(rel, ${JSON.stringify(root)}).href; return tsImport(url, url) }
+`
+  return new URL(`data:text/javascript,${encodeURIComponent(prelude + body)}`)
+}
+
+/** The rebuild worker from its source. */
+export const REBUILD_WORKER = sourceWorker(`await load('src-main/core/history/rebuild-worker.ts')`)

@@ -21,28 +21,33 @@ let loaded: Promise<PdfMake> | null = null
  * 100 ms to load, which the app's start-up would otherwise pay for an export it may never make.
  */
 function pdfmakeReady(): Promise<PdfMake> {
-  return (loaded ??= import('pdfmake').then((m) => {
-    const pdfmake = (m as unknown as { default: PdfMake }).default // a CommonJS module: its exports are the default
-    const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf')
-    const f = (name: string): string => join(dir, `${name}.ttf`)
-    pdfmake.setUrlAccessPolicy(() => false)
-    pdfmake.setLocalAccessPolicy((p: string) => p.startsWith(dir))
-    pdfmake.addFonts({
-      DejaVu: {
-        normal: f('DejaVuSans'),
-        bold: f('DejaVuSans-Bold'),
-        italics: f('DejaVuSans-Oblique'),
-        bolditalics: f('DejaVuSans-BoldOblique')
-      },
-      [MONO]: {
-        normal: f('DejaVuSansMono'),
-        bold: f('DejaVuSansMono-Bold'),
-        italics: f('DejaVuSansMono-Oblique'),
-        bolditalics: f('DejaVuSansMono-BoldOblique')
-      }
+  return (loaded ??= import('pdfmake')
+    .then((m) => {
+      const pdfmake = (m as unknown as { default: PdfMake }).default // a CommonJS module: its exports are the default
+      const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf')
+      const f = (name: string): string => join(dir, `${name}.ttf`)
+      pdfmake.setUrlAccessPolicy(() => false)
+      pdfmake.setLocalAccessPolicy((p: string) => p.startsWith(dir))
+      pdfmake.addFonts({
+        DejaVu: {
+          normal: f('DejaVuSans'),
+          bold: f('DejaVuSans-Bold'),
+          italics: f('DejaVuSans-Oblique'),
+          bolditalics: f('DejaVuSans-BoldOblique')
+        },
+        [MONO]: {
+          normal: f('DejaVuSansMono'),
+          bold: f('DejaVuSansMono-Bold'),
+          italics: f('DejaVuSansMono-Oblique'),
+          bolditalics: f('DejaVuSansMono-BoldOblique')
+        }
+      })
+      return pdfmake
     })
-    return pdfmake
-  }))
+    .catch((e: unknown) => {
+      loaded = null // tried again at the next export, not failed for the rest of the run
+      throw e
+    }))
 }
 
 const rating = (n: number | null): string => (n === null ? '–' : n.toFixed(2))

@@ -25,14 +25,11 @@ const LIST_TAIL = 1_000
 /** Index files found damaged and not replaced yet, each with why (kept aside before its replacement lands). */
 export type DamagedFiles = [file: string, why: string][]
 
-/** What a rebuild run elsewhere (a worker thread) reports back: its problems, and what is still damaged. */
-export interface RebuildDone {
-  problems: StorageProblem[]
-  damaged: DamagedFiles
-}
-
-/** Runs a rebuild from the session files elsewhere, with the same code, writing the same files. */
-export type RebuildElsewhere = (damaged: DamagedFiles) => Promise<RebuildDone>
+/**
+ * Runs a rebuild from the session files elsewhere (a worker thread), with the same code, writing the
+ * same files; each problem it meets is passed to `report` as it is met, so none is lost if it fails.
+ */
+export type RebuildElsewhere = (damaged: DamagedFiles, report: (p: StorageProblem) => void) => Promise<void>
 
 export interface IndexFiles {
   index: string
@@ -65,6 +62,8 @@ export class HistoryIndexes {
   readonly damaged = new Map<string, string>()
   /** True while the files a rebuild elsewhere wrote are loaded: a rebuild needed then is done here. */
   private loadingRebuilt = false
+  /** The worker failed once in this run: later rebuilds are done here. */
+  private elsewhereFailed = false
 
   constructor(
     private readonly files: IndexFiles,
@@ -210,7 +209,10 @@ export class HistoryIndexes {
    * here, in slices, when it cannot.
    */
   async rebuild(): Promise<{ summaries: SummaryList; grades: GradeState }> {
-    if (this.loadingRebuilt) return this.rebuildHere()
+    if (this.loadingRebuilt) {
+      this.elsewhereFailed = true // the worker's files did not load (it could not write them)
+      return this.rebuildHere()
+    }
     const out = (await this.rebuildElsewhere()) ?? (await this.rebuildHere())
     this.onRebuilt?.() // review (issue #8)
     return out
@@ -228,20 +230,22 @@ export class HistoryIndexes {
     return { summaries, grades }
   }
 
-  /** The rebuild in a worker, then an ordinary load of what it wrote; null when the worker could not run. */
+  /**
+   * The rebuild in a worker, then an ordinary load of what it wrote; null when there is no worker.
+   * Whatever the worker managed is on disk and reported, so the load finds what is left: a file it
+   * could not replace is found damaged or missing again and rebuilt here (then the worker is not
+   * asked again in this run: it failed once, and each retry would read every session twice).
+   */
   private async rebuildElsewhere(): Promise<{ summaries: SummaryList; grades: GradeState } | null> {
-    if (!this.elsewhere) return null
-    let done: RebuildDone
+    if (!this.elsewhere || this.elsewhereFailed) return null
     try {
-      done = await this.elsewhere([...this.damaged])
+      await this.elsewhere([...this.damaged], (p) => this.problems.add(p.file, p.keptAt, p.message))
     } catch (e) {
-      // No worker (a packaging fault, or it died): the same rebuild runs here, in slices.
-      console.warn(`history: the rebuild worker could not run (${errorText(e)}); rebuilding on the main thread`)
-      return null
+      // No worker (a packaging fault), or it died: what is left is rebuilt here, in slices.
+      console.warn(`history: the rebuild worker failed (${errorText(e)}); rebuilding on the main thread`)
+      this.elsewhereFailed = true
     }
-    for (const p of done.problems) this.problems.add(p.file, p.keptAt, p.message)
     this.damaged.clear()
-    for (const [file, why] of done.damaged) this.damaged.set(file, why)
     this.forgetAll()
     this.loadingRebuilt = true
     try {

@@ -13,10 +13,15 @@ export class HistoryError extends Error {
 export class ProblemLog {
   readonly list: StorageProblem[] = []
 
+  /** `onAdd` hears each problem as it is listed (the rebuild worker passes them on at once). */
+  constructor(private readonly onAdd?: (p: StorageProblem) => void) {}
+
   /** Lists a problem once: the same fault met again (a rebuild retried after a failed write) is not news. */
   add(file: string, keptAt: string | null, message: string): void {
     if (this.list.some((p) => p.file === file && p.keptAt === keptAt && p.message === message)) return
-    this.list.push({ file, keptAt, message })
+    const p = { file, keptAt, message }
+    this.list.push(p)
+    this.onAdd?.(p)
   }
 }
 

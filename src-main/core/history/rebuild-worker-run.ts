@@ -1,24 +1,30 @@
 import { Worker } from 'node:worker_threads'
-import type { RebuildDone } from './indexes'
 import type { RebuildJob } from './rebuild-job'
+import type { StorageProblem } from './types'
 
 /** The rebuild worker's script: the built `rebuild-worker.js` (a path or a file: URL), or a data: URL that loads it. */
 export type WorkerScript = string | URL
 
+/** What the worker posts: each problem as it is met, then that it is done. */
+export type WorkerMessage = { problem: StorageProblem } | { done: true }
+
 /**
- * Runs a rebuild in a worker thread and resolves with its report once the worker has ended.
- * Rejects when the worker cannot start, throws, or ends without a report.
+ * Runs a rebuild in a worker thread: each problem it meets goes to `report` as it arrives (so none
+ * is lost if the worker dies later); resolves once it says it is done. Rejects when the worker cannot
+ * start, throws, or ends without saying so.
  */
-export function runRebuildWorker(script: WorkerScript, job: RebuildJob): Promise<RebuildDone> {
+export function runRebuildWorker(script: WorkerScript, job: RebuildJob, report: (p: StorageProblem) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    let done: RebuildDone | null = null
     let failure: unknown = null
     const worker = new Worker(script, { workerData: job })
-    worker.once('message', (m: RebuildDone) => (done = m))
-    worker.once('error', (e) => (failure = e))
-    worker.once('exit', (code) => {
-      if (done && Array.isArray(done.problems) && Array.isArray(done.damaged)) resolve(done)
-      else reject(failure ?? new Error(`The rebuild worker ended with no report (exit code ${code}).`))
+    worker.on('message', (m: WorkerMessage) => {
+      if ('problem' in m) report(m.problem)
+      else if (m.done) {
+        resolve()
+        void worker.terminate() // it ends by itself; nothing it left open may keep it (or the rebuild) waiting
+      }
     })
+    worker.once('error', (e) => (failure = e))
+    worker.once('exit', (code) => reject(failure ?? new Error(`The rebuild worker ended before it was done (exit code ${code}).`)))
   })
 }

@@ -66,7 +66,10 @@ export class HistoryStore implements SessionLog {
     this.activeFile = layout.active
     this.sessions = new SessionFiles(this.sessionsDir, corruptDir, new QuestionSnapshots(layout.questions), this.log)
     this.trash = new Trash(layout.trash)
-    const elsewhere = worker === null ? null : (damaged: DamagedFiles) => runRebuildWorker(worker, { dataDir, damaged })
+    const elsewhere =
+      worker === null
+        ? null
+        : (damaged: DamagedFiles, report: (p: StorageProblem) => void) => runRebuildWorker(worker, { dataDir, damaged }, report)
     this.indexes = new HistoryIndexes(layout.indexFiles, this.sessions, this.log, clock, elsewhere)
     this.recovery = new Recovery({
       activeFile: this.activeFile,

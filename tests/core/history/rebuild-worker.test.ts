@@ -13,7 +13,7 @@ import { HistoryStore } from '../../../src-main/core/history/store'
 import type { ContentLookup } from '../../../src-main/core/history/types'
 import { generateHistory } from '../../../scripts/synthetic-history'
 import { smallDisk } from '../../helpers/tmpfs'
-import { FIXTURE_BANKS, REBUILD_WORKER, tempDir } from '../../helpers/world'
+import { FIXTURE_BANKS, REBUILD_WORKER, sourceWorker, tempDir } from '../../helpers/world'
 
 const lookup: ContentLookup = { questionText: () => undefined, bankTitle: () => undefined }
 const hist = (dataDir: string, ...p: string[]): string => join(dataDir, 'history', ...p)
@@ -124,10 +124,41 @@ describe('a rebuild in a worker thread', () => {
     expect(await answers(w.store)).toEqual(await answers(h.store))
     expect(w.bulk()).toBe(1)
     expect(w.rests()).toBeGreaterThan(h.rests() / 2)
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/rebuild worker could not run .*rebuilding on the main thread/))
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/rebuild worker failed .*rebuilding on the main thread/))
     warn.mockRestore()
     for (const f of DERIVED) expect(existsSync(hist(dataDir, f)), f).toBe(true)
     expect(w.store.problems).toEqual([])
+  })
+})
+
+describe('a rebuild worker that dies after its work', () => {
+  // The real job (damaged session set aside, damaged index kept aside and replaced), then a crash
+  // before it says it is done: as an out-of-memory kill late in a rebuild leaves things.
+  const diesLate = sourceWorker(`
+import { parentPort, workerData } from 'node:worker_threads'
+const { runRebuildJob } = await load('src-main/core/history/rebuild-job.ts')
+await runRebuildJob(workerData, (problem) => parentPort.postMessage({ problem }))
+throw new Error('out of memory')`)
+
+  it('loses none of the problems it reported, and sets aside only the damaged index, once', async () => {
+    const [dataDir] = await lostIndexes(30)
+    await (await open(dataDir, REBUILD_WORKER)).store.warmUp()
+    const [victim] = readdirSync(hist(dataDir, 'sessions'))
+    writeFileSync(hist(dataDir, 'sessions', victim), 'not a session\n')
+    appendFileSync(hist(dataDir, 'index.jsonl'), 'garbage\n')
+    rmSync(hist(dataDir, 'list.jsonl'))
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const { store, bulk } = await open(dataDir, diesLate)
+    expect((await store.list(historyQuery(), lookup)).total).toBe(29)
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/rebuild worker failed .*out of memory/))
+    warn.mockRestore()
+    const said = store.problems.map((p) => p.message).join('\n')
+    expect(said).toContain(victim.replace('.jsonl', '')) // reported by the worker before it died
+    const keptIndexes = readdirSync(hist(dataDir, 'corrupt')).filter((n) => n.endsWith('index.jsonl'))
+    expect(keptIndexes).toHaveLength(1)
+    expect(readFileSync(hist(dataDir, 'corrupt', keptIndexes[0]), 'utf8')).toContain('garbage')
+    expect(store.problems.filter((p) => p.file === hist(dataDir, 'index.jsonl'))).toHaveLength(1)
+    expect(bulk()).toBe(1)
   })
 })
 
