@@ -249,7 +249,8 @@ export class HistoryIndexes {
     this.forgetAll()
     this.loadingRebuilt = true
     try {
-      return { summaries: await this.loadSummaries(), grades: await this.loadGrades() }
+      const grades = await this.loadGrades() // the summaries first; a rebuild here, if needed, replaces both
+      return { summaries: await this.loadSummaries(), grades }
     } finally {
       this.loadingRebuilt = false
     }
