@@ -1,6 +1,7 @@
 /**
  * Review rows of `npm run bench` (issue #8): the review state built cold from the grade log (as the
- * app builds it: history's grade table, read in place) next to a bare JSON.parse of the same bytes, one more grade, and the Review and Statistics queries.
+ * app builds it: history's grade table, read in place) next to a bare JSON.parse of the same bytes,
+ * one more grade, and the Review and Statistics queries.
  */
 import { join } from 'node:path'
 import type { Bank } from '../src-main/core/bank/types'

@@ -35,13 +35,13 @@ export interface Lateness {
   due: number
   late: number
 }
-/** Arms one timer; resolves once it is armed, with its firing and what must follow it (ending the round). */
-export type TimerProbe = (delayMs: number) => Promise<{ fired: Promise<Lateness>; settle: () => Promise<void> }>
+/** Arms one timer; resolves once it is armed, with its firing. */
+export type TimerProbe = (delayMs: number) => Promise<{ fired: Promise<Lateness> }>
 
 export const bareTimer: TimerProbe = async (d) => {
   const due = performance.now() + d
   const fired = new Promise<Lateness>((resolve) => setTimeout(() => resolve({ due, late: performance.now() - due }), d))
-  return { fired, settle: async () => undefined }
+  return { fired }
 }
 
 /** Questions of a probe round: each sample is one question's expiry; `next` arms the next question's timer. */
@@ -96,7 +96,7 @@ export async function engineTimer(dataDir: string, banks: Bank[]): Promise<Timer
       round = { id: v.id, deadlineMs: d, left: ROUND_QUESTIONS }
     }
     round.left--
-    return { fired, settle: async () => undefined }
+    return { fired }
   }
 }
 
@@ -110,8 +110,9 @@ export interface LoadPlan {
 }
 
 /**
- * Fires timers one after another (5–20 ms deadlines: many samples, each spanning a few of the load's slices) for as long as each load runs, and keeps the
- * lateness of those that fell due before the load finished. The load starts once the first timer is
+ * Fires timers one after another (5–20 ms deadlines: many samples, each spanning a few of the
+ * load's slices) for as long as each load runs, and keeps the lateness of those that fell due before
+ * the load finished. The load starts once the first timer is
  * armed, so every load yields at least one sample. Loads again until the plan is met.
  */
 export async function latenessDuring(load: () => Promise<unknown>, probe: TimerProbe, plan: LoadPlan): Promise<number[]> {
@@ -133,7 +134,6 @@ export async function latenessDuring(load: () => Promise<unknown>, probe: TimerP
         done.catch(() => undefined) // awaited below; a failed load ends the loop and is thrown there
       }
       const l = await timer.fired
-      await timer.settle()
       if (l.due <= end) out.push(l.late)
     }
     await done

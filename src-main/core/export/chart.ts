@@ -3,29 +3,23 @@
  * the same code runs in both shells and in the tests. Animations are off so the SVG is stable.
  */
 import type { EChartsCoreOption } from 'echarts/core'
+import { lazily } from '../lazy'
 import type { TrendPoint } from './progress'
 import type { ScorecardTopic } from './scorecard'
 
 type ECharts = typeof import('echarts/core')
-let loaded: Promise<ECharts> | null = null
 
 /** ECharts with what the charts use, loaded on the first chart: about 370 ms the app's start-up does not pay. */
-export function chartsReady(): Promise<ECharts> {
-  return (loaded ??= Promise.all([
+export const chartsReady = lazily(async (): Promise<ECharts> => {
+  const [echarts, charts, components, renderers] = await Promise.all([
     import('echarts/core'),
     import('echarts/charts'),
     import('echarts/components'),
     import('echarts/renderers')
   ])
-    .then(([echarts, charts, components, renderers]) => {
-      echarts.use([charts.LineChart, charts.BarChart, components.GridComponent, components.MarkLineComponent, renderers.SVGRenderer])
-      return echarts
-    })
-    .catch((e: unknown) => {
-      loaded = null // tried again at the next export, not failed for the rest of the run
-      throw e
-    }))
-}
+  echarts.use([charts.LineChart, charts.BarChart, components.GridComponent, components.MarkLineComponent, renderers.SVGRenderer])
+  return echarts
+})
 
 const FONT = 'DejaVu Sans, sans-serif'
 const INK = '#24292f'

@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
+import { lazily } from '../lazy'
 import { chartsReady, topicChart, trendChart } from './chart'
 import { inline, markdownBlocks, MONO, userText } from './pdf-text'
 import type { ProgressReport } from './progress'
@@ -14,41 +15,33 @@ import { clock, gradeText, timeText, type Scorecard } from './scorecard'
 
 type PdfMake = typeof import('pdfmake')
 type ECharts = Awaited<ReturnType<typeof chartsReady>>
-let loaded: Promise<PdfMake> | null = null
 
 /**
  * pdfmake, with the fonts and access policies set, loaded on the first PDF: it and pdfkit take about
  * 100 ms to load, which the app's start-up would otherwise pay for an export it may never make.
  */
-function pdfmakeReady(): Promise<PdfMake> {
-  return (loaded ??= import('pdfmake')
-    .then((m) => {
-      const pdfmake = (m as unknown as { default: PdfMake }).default // a CommonJS module: its exports are the default
-      const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf')
-      const f = (name: string): string => join(dir, `${name}.ttf`)
-      pdfmake.setUrlAccessPolicy(() => false)
-      pdfmake.setLocalAccessPolicy((p: string) => p.startsWith(dir))
-      pdfmake.addFonts({
-        DejaVu: {
-          normal: f('DejaVuSans'),
-          bold: f('DejaVuSans-Bold'),
-          italics: f('DejaVuSans-Oblique'),
-          bolditalics: f('DejaVuSans-BoldOblique')
-        },
-        [MONO]: {
-          normal: f('DejaVuSansMono'),
-          bold: f('DejaVuSansMono-Bold'),
-          italics: f('DejaVuSansMono-Oblique'),
-          bolditalics: f('DejaVuSansMono-BoldOblique')
-        }
-      })
-      return pdfmake
-    })
-    .catch((e: unknown) => {
-      loaded = null // tried again at the next export, not failed for the rest of the run
-      throw e
-    }))
-}
+const pdfmakeReady = lazily(async (): Promise<PdfMake> => {
+  const pdfmake = ((await import('pdfmake')) as unknown as { default: PdfMake }).default // CommonJS: its exports are the default
+  const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf')
+  const f = (name: string): string => join(dir, `${name}.ttf`)
+  pdfmake.setUrlAccessPolicy(() => false)
+  pdfmake.setLocalAccessPolicy((p: string) => p.startsWith(dir))
+  pdfmake.addFonts({
+    DejaVu: {
+      normal: f('DejaVuSans'),
+      bold: f('DejaVuSans-Bold'),
+      italics: f('DejaVuSans-Oblique'),
+      bolditalics: f('DejaVuSans-BoldOblique')
+    },
+    [MONO]: {
+      normal: f('DejaVuSansMono'),
+      bold: f('DejaVuSansMono-Bold'),
+      italics: f('DejaVuSansMono-Oblique'),
+      bolditalics: f('DejaVuSansMono-BoldOblique')
+    }
+  })
+  return pdfmake
+})
 
 const rating = (n: number | null): string => (n === null ? '–' : n.toFixed(2))
 const when = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`

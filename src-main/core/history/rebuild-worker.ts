@@ -5,7 +5,6 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { runRebuildJob, type RebuildJob } from './rebuild-job'
-
 import type { WorkerMessage } from './rebuild-worker-run'
 
 const post = (m: WorkerMessage): void => parentPort?.postMessage(m)

@@ -39,13 +39,8 @@ export function rebuildFromSessions(
     // A few files are read ahead, so the disk works while the last one is indexed (read one at a
     // time, a worker waited on the disk 40% of a rebuild); they are indexed in order all the same.
     const ahead = new Map<number, Promise<RoundState | null>>()
-    const readAhead = (i: number): void => {
-      if (i < ids.length)
-        ahead.set(
-          i,
-          sessions.read(ids[i]).catch(() => null)
-        )
-    }
+    const read = (id: string): Promise<RoundState | null> => sessions.read(id).catch(() => null)
+    const readAhead = (i: number): void => void (i < ids.length && ahead.set(i, read(ids[i])))
     for (let i = 0; i < READ_AHEAD; i++) readAhead(i)
     for (const [done, id] of ids.entries()) {
       const state = await ahead.get(done)!
